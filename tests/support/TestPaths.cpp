@@ -1,0 +1,48 @@
+#include "TestPaths.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace crosstalk::test {
+
+QString sourceDir()
+{
+    return QStringLiteral(CROSSTALK_SOURCE_DIR);
+}
+
+QString binaryDir()
+{
+    return QStringLiteral(CROSSTALK_BINARY_DIR);
+}
+
+QString specsDir()
+{
+    const QString dir = QDir::cleanPath(QStringLiteral(CROSSTALK_SPECS_DIR));
+    return QFileInfo(dir).isDir() ? dir : QString();
+}
+
+QString peersDir()
+{
+    return QStringLiteral(CROSSTALK_PEERS_DIR);
+}
+
+QString nodeProgram()
+{
+    const QString env = qEnvironmentVariable("CROSSTALK_NODE");
+    if (!env.isEmpty())
+        return env;
+    return QStringLiteral(CROSSTALK_NODE).endsWith(QLatin1String("NOTFOUND"))
+        ? QString()
+        : QStringLiteral(CROSSTALK_NODE);
+}
+
+QString peersUnavailableReason()
+{
+    if (nodeProgram().isEmpty())
+        return QStringLiteral("Node.js was not found at configure time; run the README's test command");
+    if (!QFileInfo(peersDir() + QStringLiteral("/node_modules/.package-lock.json")).exists())
+        return QStringLiteral("the npm test peers are not installed in tests/peers (npm ci)");
+    return {};
+}
+
+} // namespace crosstalk::test
