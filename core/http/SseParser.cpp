@@ -6,7 +6,7 @@ namespace crosstalk::http {
 
 namespace {
 
-constexpr char Bom[3] = {'\xEF', '\xBB', '\xBF'};
+constexpr char Bom[] = "\xEF\xBB\xBF"; // NUL-terminated, three bytes used
 
 // A line longer than this that was split across chunks gives its buffer back
 // once handled, so one large event does not pin memory for the stream's life.

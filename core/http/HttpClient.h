@@ -1,0 +1,199 @@
+#pragma once
+
+#include "http/RedirectRules.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslError>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace crosstalk::traffic {
+class TrafficLog;
+}
+
+namespace crosstalk::http {
+
+/// What to send. Headers given here come after (and override) the client's
+/// default headers.
+struct HttpRequest
+{
+    QByteArray method = "GET";
+    QUrl url;
+    HeaderList headers;
+    QByteArray body;
+
+    /// Time to connect and send the request; -1 takes the client's default, 0 waits forever.
+    qint64 connectTimeoutMs = -1;
+    /// Time without any byte moving once the request is sent; -1 takes the
+    /// client's default, 0 waits forever (long-lived streams).
+    qint64 idleTimeoutMs = -1;
+    /// Cap on a buffered response body.
+    qint64 maxResponseBytes = 32 * 1024 * 1024;
+    /// Streaming: the body is handed out chunk by chunk through
+    /// HttpReply::dataReceived and not kept; `maxStreamBytes` (0 = no cap)
+    /// bounds the whole stream.
+    bool streaming = false;
+    qint64 maxStreamBytes = 0;
+    int maxRedirects = 10;
+    /// TLS errors the person has explicitly accepted for this request (for
+    /// example a pinned self-signed certificate). Any other TLS error fails it.
+    QList<QSslError> acceptedTlsErrors;
+};
+
+/// How a request ended. `error` is about the transfer: an HTTP 404 is a
+/// completed transfer (error None) with `status` 404.
+struct HttpResult
+{
+    enum class Error {
+        None,
+        ConnectTimeout,
+        IdleTimeout,
+        TooLarge,
+        RedirectRefused,
+        Tls,
+        Network,
+        Aborted,
+    };
+
+    Error error = Error::None;
+    QString errorMessage;
+    int status = 0;
+    QByteArray reasonPhrase;
+    HeaderList headers;
+    /// The body (empty for streaming requests, whose body went out as chunks).
+    QByteArray body;
+    QUrl finalUrl;
+    /// Every URL redirected to, in order.
+    QList<QUrl> redirects;
+    /// Credential headers dropped because a redirect left the origin.
+    QList<QByteArray> droppedHeaders;
+    QStringList tlsErrors;
+    qint64 elapsedMs = 0;
+
+    bool ok() const { return error == Error::None; }
+    /// The first header of that name (case-insensitive), or a null array.
+    QByteArray header(QByteArrayView name) const;
+};
+
+class HttpClient;
+
+/// One request in flight, owned by its HttpClient: it deletes itself (later)
+/// once finished() has been emitted. Connect with a context object.
+class HttpReply : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~HttpReply() override;
+
+    const HttpRequest &request() const { return m_request; }
+    bool isFinished() const { return m_finished; }
+    /// The traffic-log sequence number of the request sent last (after
+    /// redirects), to link what comes back on this reply.
+    std::optional<quint64> requestSeq() const { return m_requestSeq; }
+    traffic::TrafficLog *trafficLog() const;
+    QString connectionName() const;
+
+    /// Stops the request; finished() follows with Error::Aborted.
+    void abort();
+
+signals:
+    /// The final response's status and headers have arrived (after redirects).
+    void responseStarted(int status, const crosstalk::http::HeaderList &headers);
+    /// A piece of the final response body (streaming requests only).
+    void dataReceived(const QByteArray &chunk);
+    void finished(const crosstalk::http::HttpResult &result);
+
+private:
+    friend class HttpClient;
+    HttpReply(HttpClient *client, HttpRequest request);
+
+    void startHop();
+    void onMetaData();
+    void onReadyRead();
+    void onHopFinished();
+    void onTlsErrors(const QList<QSslError> &errors);
+    void fail(HttpResult::Error error, const QString &message);
+    void finish();
+    void touchIdle();
+    void recordResponse(const QByteArray &body);
+
+    QPointer<HttpClient> m_client;
+    HttpRequest m_request;
+    HttpResult m_result;
+    HeaderList m_hopHeaders;
+    QByteArray m_hopMethod;
+    QByteArray m_hopBody;
+    QUrl m_hopUrl;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_connectTimer;
+    QTimer m_idleTimer;
+    QElapsedTimer m_elapsed;
+    QByteArray m_buffer;
+    qint64 m_bytesReceived = 0;
+    std::optional<quint64> m_requestSeq;
+    bool m_isRedirectHop = false;
+    bool m_started = false; // responseStarted emitted
+    bool m_finished = false;
+};
+
+/// The one HTTP client every Crosstalk connection uses, over
+/// QNetworkAccessManager: default headers per connection, connect and idle
+/// timeouts, a cap on response size, TLS errors reported and never ignored
+/// silently, redirects followed by RedirectRules with credential headers
+/// dropped when they leave the origin, and everything recorded in the
+/// traffic log.
+class HttpClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HttpClient(QObject *parent = nullptr);
+    ~HttpClient() override;
+
+    void setDefaultHeader(const QByteArray &name, const QByteArray &value);
+    void removeDefaultHeader(const QByteArray &name);
+    const HeaderList &defaultHeaders() const { return m_defaultHeaders; }
+
+    /// Adds a header name that carries a credential (such as an API-key
+    /// header from a security scheme): it is dropped on cross-origin redirects.
+    void addCredentialHeader(const QByteArray &name);
+    const QList<QByteArray> &credentialHeaders() const { return m_credentialHeaders; }
+
+    void setDefaultTimeouts(qint64 connectTimeoutMs, qint64 idleTimeoutMs);
+    qint64 defaultConnectTimeoutMs() const { return m_connectTimeoutMs; }
+    qint64 defaultIdleTimeoutMs() const { return m_idleTimeoutMs; }
+
+    /// Records every request and response in `log` under `connection`.
+    void setTrafficLog(traffic::TrafficLog *log, const QString &connection);
+    traffic::TrafficLog *trafficLog() const { return m_log; }
+    const QString &connectionName() const { return m_connection; }
+
+    /// Starts a request. The reply belongs to this client.
+    HttpReply *send(HttpRequest request);
+
+    /// Aborts every request in flight.
+    void abortAll();
+
+private:
+    friend class HttpReply;
+    QNetworkAccessManager *m_manager;
+    HeaderList m_defaultHeaders;
+    QList<QByteArray> m_credentialHeaders;
+    qint64 m_connectTimeoutMs = 15'000;
+    qint64 m_idleTimeoutMs = 60'000;
+    QPointer<traffic::TrafficLog> m_log;
+    QString m_connection;
+};
+
+} // namespace crosstalk::http
