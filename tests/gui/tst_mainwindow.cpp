@@ -1,0 +1,201 @@
+#include "AboutDialog.h"
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using crosstalk::ui::AboutDialog;
+using crosstalk::ui::MainWindow;
+
+namespace {
+
+QMenu *menuNamed(const MainWindow &window, const QString &objectName)
+{
+    return window.menuBar()->findChild<QMenu *>(objectName);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void titleAndIcon();
+    void menus();
+    void placeholder();
+    void aboutActionOpensDialog();
+    void aboutQtActionShowsQtsBox();
+    void quitActionClosesWindow();
+    void geometryRoundTrips();
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Settings go to a throw-away location, never to the developer's own.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("Crosstalk"));
+    QCoreApplication::setApplicationName(QStringLiteral("Crosstalk"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::titleAndIcon()
+{
+    MainWindow window;
+    QCOMPARE(window.windowTitle(), QStringLiteral("Crosstalk"));
+    QVERIFY(!window.windowIcon().isNull());
+    QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
+}
+
+void TestMainWindow::menus()
+{
+    MainWindow window;
+
+    const QList<QAction *> topLevel = window.menuBar()->actions();
+    QCOMPARE(topLevel.size(), 2);
+    QCOMPARE(topLevel.at(0)->text(), QStringLiteral("&File"));
+    QCOMPARE(topLevel.at(1)->text(), QStringLiteral("&Help"));
+
+    QMenu *fileMenu = menuNamed(window, QStringLiteral("fileMenu"));
+    QVERIFY(fileMenu);
+    QCOMPARE(fileMenu->menuAction(), topLevel.at(0));
+    auto *quitAction = window.findChild<QAction *>(QStringLiteral("quitAction"));
+    QVERIFY(quitAction);
+    QVERIFY(fileMenu->actions().contains(quitAction));
+    QCOMPARE(quitAction->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));
+
+    QMenu *helpMenu = menuNamed(window, QStringLiteral("helpMenu"));
+    QVERIFY(helpMenu);
+    QCOMPARE(helpMenu->menuAction(), topLevel.at(1));
+    auto *aboutAction = window.findChild<QAction *>(QStringLiteral("aboutAction"));
+    auto *aboutQtAction = window.findChild<QAction *>(QStringLiteral("aboutQtAction"));
+    QVERIFY(aboutAction);
+    QVERIFY(aboutQtAction);
+    QCOMPARE(helpMenu->actions(), (QList<QAction *> { aboutAction, aboutQtAction }));
+    QCOMPARE(aboutAction->text(), QStringLiteral("&About Crosstalk"));
+    QCOMPARE(aboutQtAction->text(), QStringLiteral("About &Qt"));
+
+    QVERIFY(window.findChild<QStatusBar *>());
+}
+
+void TestMainWindow::placeholder()
+{
+    MainWindow window;
+    QWidget *central = window.centralWidget();
+    QVERIFY(central);
+    QCOMPARE(central->objectName(), QStringLiteral("placeholderWidget"));
+
+    auto *titleLabel = central->findChild<QLabel *>(QStringLiteral("placeholderTitleLabel"));
+    QVERIFY(titleLabel);
+    QCOMPARE(titleLabel->text(), QStringLiteral("No connections yet"));
+    auto *textLabel = central->findChild<QLabel *>(QStringLiteral("placeholderTextLabel"));
+    QVERIFY(textLabel);
+    QVERIFY(textLabel->text().contains(QStringLiteral("MCP servers")));
+
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(titleLabel->isVisible());
+    QVERIFY(textLabel->isVisible());
+}
+
+void TestMainWindow::aboutActionOpensDialog()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.findChild<AboutDialog *>());
+
+    auto *aboutAction = window.findChild<QAction *>(QStringLiteral("aboutAction"));
+    QVERIFY(aboutAction);
+    aboutAction->trigger();
+
+    // The dialog is not modal: trigger() has returned and the dialog is up.
+    QPointer<AboutDialog> dialog = window.findChild<AboutDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(!dialog->isModal());
+
+    // A second request brings back the same dialog instead of opening another.
+    aboutAction->trigger();
+    QCOMPARE(window.findChildren<AboutDialog *>().size(), 1);
+    QCOMPARE(window.findChild<AboutDialog *>(), dialog.data());
+
+    dialog->close();
+    QTRY_VERIFY(dialog.isNull());
+    aboutAction->trigger();
+    QVERIFY(window.findChild<AboutDialog *>());
+}
+
+void TestMainWindow::aboutQtActionShowsQtsBox()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *aboutQtAction = window.findChild<QAction *>(QStringLiteral("aboutQtAction"));
+    QVERIFY(aboutQtAction);
+
+    // QApplication::aboutQt() is modal: close it from the event loop it runs.
+    auto shownTitle = std::make_shared<QString>();
+    QTimer::singleShot(0, this, [shownTitle] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            *shownTitle = box->windowTitle();
+            box->close();
+        }
+    });
+    aboutQtAction->trigger();
+    QVERIFY2(shownTitle->contains(QStringLiteral("Qt")), qPrintable(*shownTitle));
+}
+
+void TestMainWindow::quitActionClosesWindow()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!QSettings().contains(QStringLiteral("mainWindow/geometry")));
+
+    window.findChild<QAction *>(QStringLiteral("quitAction"))->trigger();
+    QVERIFY(!window.isVisible());
+    QVERIFY(QSettings().contains(QStringLiteral("mainWindow/geometry")));
+    QVERIFY(QSettings().contains(QStringLiteral("mainWindow/state")));
+}
+
+void TestMainWindow::geometryRoundTrips()
+{
+    const QRect placed(120, 90, 700, 460);
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setGeometry(placed);
+        QTRY_COMPARE(window.geometry(), placed);
+        window.close();
+    }
+    {
+        MainWindow window;
+        QCOMPARE(window.size(), placed.size());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(window.geometry(), placed);
+    }
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

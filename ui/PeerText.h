@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+
+class QLabel;
+
+namespace crosstalk::ui {
+
+/// Shows text that came from a peer (an agent card, a tool description, a
+/// server message) in a label: the label is forced to Qt::PlainText, so markup
+/// such as `<img>` or `<a>` is shown literally and never rendered, and hidden
+/// characters are made visible with revealHiddenCharacters().
+void setPeerText(QLabel *label, const QString &text);
+
+/// Escapes peer text for the rare place that must build rich text around it.
+QString escapeForRichText(const QString &text);
+
+/// Replaces characters that change how text reads without being seen with a
+/// visible marker such as `⟦U+202E⟧`: bidirectional embeddings, overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069), tag characters (U+E0000–U+E007F),
+/// zero-width characters (U+200B–U+200D, U+2060) and U+FEFF.
+QString revealHiddenCharacters(const QString &text);
+
+/// Whether revealHiddenCharacters() would change the text.
+bool hasHiddenCharacters(const QString &text);
+
+} // namespace crosstalk::ui
