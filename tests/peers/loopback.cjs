@@ -1,0 +1,27 @@
+// Preloaded (node --require) into every test peer: whatever address a peer
+// asks for, it listens on 127.0.0.1 only, and it reports the port it got so
+// that tests can start peers on PORT=0 (a free port the system picks).
+'use strict';
+const net = require('node:net');
+
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  const first = args[0];
+  const callback = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : undefined;
+  let forced;
+  if (first !== null && typeof first === 'object' && !('_handle' in first) && !('fd' in first)) {
+    if (first.path !== undefined) return listen.apply(this, args); // a local socket, not the network
+    forced = [{ ...first, host: '127.0.0.1' }];
+  } else if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first)) || first === undefined) {
+    forced = [{ port: first === undefined ? 0 : Number(first), host: '127.0.0.1' }];
+  } else {
+    return listen.apply(this, args); // a pipe name or a handle
+  }
+  if (callback) forced.push(callback);
+  this.once('listening', () => {
+    const address = this.address();
+    if (address && typeof address === 'object')
+      process.stderr.write(`CROSSTALK_PEER_LISTENING ${address.address} ${address.port}\n`);
+  });
+  return listen.apply(this, forced);
+};
