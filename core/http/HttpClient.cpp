@@ -209,6 +209,18 @@ void HttpReply::startHop()
     // verbs and for custom ones that carry a body, but not for a bodiless
     // custom request: bodiless GET, HEAD and DELETE use the verbs.
     QNetworkAccessManager *manager = m_client->m_manager;
+    if (!m_request.acceptedTlsErrors.isEmpty()) {
+        // Qt remembers ignored TLS errors on the pooled connection and keeps
+        // TLS sessions for reuse: a request that accepts errors gets a
+        // manager of its own, gone with it, so that no later request skips
+        // verification because of it.
+        if (!m_ownManager) {
+            m_ownManager = new QNetworkAccessManager(this);
+            m_ownManager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+            m_ownManager->setAutoDeleteReplies(false);
+        }
+        manager = m_ownManager;
+    }
     if (m_hopBody.isEmpty() && m_hopMethod == "GET")
         m_reply = manager->get(req);
     else if (m_hopBody.isEmpty() && m_hopMethod == "HEAD")

@@ -136,6 +136,7 @@ private:
     QByteArray m_hopBody;
     QUrl m_hopUrl;
     QPointer<QNetworkReply> m_reply;
+    QNetworkAccessManager *m_ownManager = nullptr; // only for accepted TLS errors
     QTimer m_connectTimer;
     QTimer m_idleTimer;
     QElapsedTimer m_elapsed;

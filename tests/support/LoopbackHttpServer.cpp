@@ -1,6 +1,10 @@
 #include "LoopbackHttpServer.h"
 
 #include <QHostAddress>
+#include <QProcess>
+#include <QSslConfiguration>
+#include <QSslServer>
+#include <QTemporaryDir>
 
 namespace crosstalk::test {
 
@@ -96,27 +100,46 @@ void HttpExchange::end()
 LoopbackHttpServer::LoopbackHttpServer(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &LoopbackHttpServer::onConnection);
 }
 
 LoopbackHttpServer::~LoopbackHttpServer()
 {
-    m_server.close();
+    if (m_server)
+        m_server->close();
 }
 
 bool LoopbackHttpServer::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    m_server = std::make_unique<QTcpServer>();
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &LoopbackHttpServer::onConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+bool LoopbackHttpServer::listenTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    auto server = std::make_unique<QSslServer>();
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificate);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    server->setSslConfiguration(configuration);
+    m_server = std::move(server);
+    m_tls = true;
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &LoopbackHttpServer::onConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
 QUrl LoopbackHttpServer::url(const QString &path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(port())
+                    .arg(path));
 }
 
 void LoopbackHttpServer::onConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onData(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -161,6 +184,37 @@ void LoopbackHttpServer::onData(QTcpSocket *socket)
         m_handler(exchange);
     else
         exchange->respond(404);
+}
+
+bool makeSelfSignedCertificate(QSslCertificate *certificate, QSslKey *key, QString *error)
+{
+    QTemporaryDir dir;
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                   QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                   dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
+    if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0) {
+        *error = QStringLiteral("openssl req failed: ") + openssl.errorString() + QLatin1Char(' ')
+            + QString::fromUtf8(openssl.readAll());
+        return false;
+    }
+    QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
+    QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("openssl wrote no certificate or key");
+        return false;
+    }
+    *certificate = QSslCertificate(certFile.readAll(), QSsl::Pem);
+    *key = QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem);
+    if (certificate->isNull() || key->isNull()) {
+        *error = QStringLiteral("the certificate or key made by openssl does not load");
+        return false;
+    }
+    return true;
 }
 
 } // namespace crosstalk::test

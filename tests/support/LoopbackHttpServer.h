@@ -5,11 +5,14 @@
 #include <QObject>
 #include <QPair>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 namespace crosstalk::test {
 
@@ -62,7 +65,9 @@ public:
     ~LoopbackHttpServer() override;
 
     bool listen();
-    quint16 port() const { return m_server.serverPort(); }
+    /// Listens for HTTPS with this certificate and key.
+    bool listenTls(const QSslCertificate &certificate, const QSslKey &key);
+    quint16 port() const { return m_server ? m_server->serverPort() : 0; }
     QUrl url(const QString &path = QStringLiteral("/")) const;
     void setHandler(Handler handler) { m_handler = std::move(handler); }
     const QList<ReceivedRequest> &requests() const { return m_requests; }
@@ -71,9 +76,14 @@ private:
     void onConnection();
     void onData(QTcpSocket *socket);
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     Handler m_handler;
     QList<ReceivedRequest> m_requests;
 };
+
+/// A self-signed certificate for 127.0.0.1 (made with the openssl tool), for
+/// tests of how TLS errors are reported. Returns false and says why on failure.
+bool makeSelfSignedCertificate(QSslCertificate *certificate, QSslKey *key, QString *error);
 
 } // namespace crosstalk::test

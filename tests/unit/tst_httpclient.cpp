@@ -62,6 +62,7 @@ private slots:
     void connectionRefused();
     void notAnHttpUrl();
     void trafficIsRecordedAndLinkedAndRedacted();
+    void tlsErrorsAreReportedNotIgnored();
 
 private:
     std::unique_ptr<LoopbackHttpServer> m_server;
@@ -359,6 +360,50 @@ void TestHttpClient::trafficIsRecordedAndLinkedAndRedacted()
     for (const auto &h : sent.headers)
         QVERIFY2(!h.value.contains("very-secret"), h.value.constData());
     QVERIFY(!received.body.contains("tok-123"));
+}
+
+void TestHttpClient::tlsErrorsAreReportedNotIgnored()
+{
+    QSslCertificate certificate;
+    QSslKey key;
+    QString error;
+    QVERIFY2(crosstalk::test::makeSelfSignedCertificate(&certificate, &key, &error), qPrintable(error));
+    LoopbackHttpServer tls;
+    QVERIFY(tls.listenTls(certificate, key));
+    tls.setHandler([](HttpExchange *x) { x->respond(200, {}, "behind TLS"); });
+    HttpClient client;
+
+    // A self-signed certificate fails the request, says why, and no request
+    // (with whatever credentials it carried) reaches the server.
+    HttpRequest request = get(tls.url(QStringLiteral("/private")));
+    request.headers = {{"Authorization", "Bearer never-sent"}};
+    const HttpResult refused = run(client, request);
+    QCOMPARE(refused.error, HttpResult::Error::Tls);
+    QVERIFY(!refused.tlsErrors.isEmpty());
+    QVERIFY2(refused.errorMessage.contains(QLatin1String("127.0.0.1")), qPrintable(refused.errorMessage));
+    QVERIFY2(refused.errorMessage.contains(QLatin1String("self signed"), Qt::CaseInsensitive)
+                 || refused.errorMessage.contains(QLatin1String("self-signed"), Qt::CaseInsensitive),
+             qPrintable(refused.errorMessage));
+    QVERIFY(tls.requests().isEmpty());
+
+    // Accepting exactly that certificate's error (the person's explicit
+    // choice) lets the request through.
+    request.acceptedTlsErrors = {QSslError(QSslError::SelfSignedCertificate, certificate)};
+    const HttpResult accepted = run(client, request);
+    QVERIFY2(accepted.ok(), qPrintable(accepted.errorMessage));
+    QCOMPARE(accepted.body, QByteArray("behind TLS"));
+
+    // Accepting the error for another certificate does not.
+    QSslCertificate other;
+    QSslKey otherKey;
+    QVERIFY2(crosstalk::test::makeSelfSignedCertificate(&other, &otherKey, &error), qPrintable(error));
+    request.acceptedTlsErrors = {QSslError(QSslError::SelfSignedCertificate, other)};
+    QCOMPARE(run(client, request).error, HttpResult::Error::Tls);
+
+    // Nor does an earlier acceptance carry over to a request that accepts nothing.
+    request.acceptedTlsErrors.clear();
+    QCOMPARE(run(client, request).error, HttpResult::Error::Tls);
+    QCOMPARE(tls.requests().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
