@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "util/Utf8.h"
+
 #include <functional>
 #include <optional>
 
@@ -22,7 +24,7 @@ struct SseEvent
     QByteArray lastEventId;
 
     /// The data decoded from UTF-8; malformed sequences become U+FFFD.
-    QString text() const { return QString::fromUtf8(data); }
+    QString text() const { return utf8ToString(data); }
 };
 
 /// Why a stream could not be parsed further.

@@ -1,4 +1,5 @@
 #include "jsonrpc/JsonRpcDecoder.h"
+#include "util/Utf8.h"
 
 #include <QCoreApplication>
 
@@ -404,9 +405,9 @@ private:
                 params = std::move(paramsIt->second);
             }
             if (parsedId)
-                out.emplace_back(Request { std::move(*parsedId), stringFromJson(name), std::move(params) });
+                out.emplace_back(Request { std::move(*parsedId), utf8ToString(name), std::move(params) });
             else
-                out.emplace_back(Notification { stringFromJson(name), std::move(params) });
+                out.emplace_back(Notification { utf8ToString(name), std::move(params) });
             return std::nullopt;
         }
 
@@ -472,7 +473,7 @@ private:
         }
         ErrorObject errorData;
         errorData.code = codeValue.get<int>();
-        errorData.message = stringFromJson(message->second.get_ref<const std::string &>());
+        errorData.message = utf8ToString(message->second.get_ref<const std::string &>());
         const auto data = errorObject.find("data");
         if (data != errorObject.end())
             errorData.data = std::move(data->second);

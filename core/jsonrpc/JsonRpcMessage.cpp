@@ -1,4 +1,5 @@
 #include "jsonrpc/JsonRpcMessage.h"
+#include "util/Utf8.h"
 
 #include <QStringDecoder>
 
@@ -7,15 +8,6 @@
 namespace crosstalk::jsonrpc {
 
 using nlohmann::json;
-
-QString stringFromJson(const std::string &utf8)
-{
-    const QByteArrayView bytes(utf8.data(), qsizetype(utf8.size()));
-    if (!bytes.startsWith("\xef\xbb\xbf"))
-        return QString::fromUtf8(bytes);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
-    return decoder.decode(bytes);
-}
 
 std::optional<Id> Id::fromJson(const json &value)
 {
@@ -31,7 +23,7 @@ std::optional<Id> Id::fromJson(const json &value)
         return Id(qint64(number));
     }
     case json::value_t::string: {
-        return Id(stringFromJson(value.get_ref<const json::string_t &>()));
+        return Id(utf8ToString(value.get_ref<const json::string_t &>()));
     }
     default:
         return std::nullopt;

@@ -11,10 +11,6 @@
 
 namespace crosstalk::jsonrpc {
 
-/// A JSON string's UTF-8 as a QString, exactly. QString::fromUtf8 drops a
-/// leading byte order mark, which would make the ids "\uFEFFa" and "a" equal.
-QString stringFromJson(const std::string &utf8);
-
 /// A JSON-RPC 2.0 request id: null, an integer or a string. Ids of different
 /// types never compare equal (1 and "1" are different requests).
 class Id

@@ -1,11 +1,13 @@
 #include "jsonrpc/ErrorCodes.h"
 #include "jsonrpc/JsonRpcMessage.h"
+#include "util/Utf8.h"
 
 #include <QHash>
 #include <QSet>
 #include <QTest>
 
 using namespace crosstalk::jsonrpc;
+using crosstalk::utf8ToString;
 using nlohmann::json;
 
 namespace crosstalk::jsonrpc {
@@ -162,9 +164,9 @@ void TestJsonRpcMessage::idFromJsonKeepsByteOrderMark()
     QCOMPARE(marked->stringValue(), QString(QChar(0xFEFF)) + QLatin1Char('a'));
     QVERIFY(*marked != Id(QStringLiteral("a")));
     QCOMPARE(marked->toJson(), json(bomA));
-    QCOMPARE(stringFromJson("\xef\xbb\xbf\xef\xbb\xbf"), QString(2, QChar(0xFEFF)));
-    QCOMPARE(stringFromJson("caf\xc3\xa9"), QStringLiteral("café"));
-    QCOMPARE(stringFromJson(std::string("a\0b", 3)), QStringLiteral("a") + QChar(0) + QLatin1Char('b'));
+    QCOMPARE(utf8ToString(QByteArrayView("\xef\xbb\xbf\xef\xbb\xbf")), QString(2, QChar(0xFEFF)));
+    QCOMPARE(utf8ToString(QByteArrayView("caf\xc3\xa9")), QStringLiteral("café"));
+    QCOMPARE(utf8ToString(std::string("a\0b", 3)), QStringLiteral("a") + QChar(0) + QLatin1Char('b'));
 }
 
 void TestJsonRpcMessage::encode_data()

@@ -123,6 +123,7 @@ void TestSseParser::parse_data()
     row("unterminated line discarded", "data: x", {});
     row("last unterminated event discarded", "data: a\n\ndata: b\n", {L("message|a|")});
     row("UTF-8", "data: grüße € 😀\n\n", {L("message|grüße € 😀|")});
+    row("U+FEFF at the start of data is kept", "data: \xEF\xBB\xBFx\n\n", {QStringLiteral("message|") + QChar(0xFEFF) + QStringLiteral("x|")});
     row("invalid UTF-8 replaced", "data: a\xFF" "b\n\n", {L("message|a\xEF\xBF\xBD" "b|")});
     row("NUL in data", QByteArray("data: a\0b\n\n", 12), {QStringLiteral("message|a") + QChar(0) + QStringLiteral("b|")});
     row("empty stream", "", {});
