@@ -1,5 +1,7 @@
 #include "traffic/Redactor.h"
 
+#include "http/RedirectRules.h"
+
 #include <QStringList>
 #include <QVarLengthArray>
 
@@ -219,9 +221,11 @@ bool isUrlHeader(QByteArrayView lowerName)
 
 Redactor::Redactor()
 {
-    for (const char *name : {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key",
-                             "apikey", "x-auth-token"})
-        m_headers.insert(QByteArray(name));
+    // The headers that never follow a cross-origin redirect, and the cookies
+    // a server sets.
+    for (const QByteArray &name : http::defaultCredentialHeaders())
+        m_headers.insert(name);
+    m_headers.insert(QByteArrayLiteral("set-cookie"));
     for (const char *name : {"token", "access_token", "refresh_token", "id_token", "client_secret", "password"})
         addSensitiveField(QString::fromLatin1(name));
     for (const char *name : {"api_key", "key", "code", "code_verifier", "client_assertion", "sig"})
