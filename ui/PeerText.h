@@ -16,9 +16,8 @@ void setPeerText(QLabel *label, const QString &text);
 QString escapeForRichText(const QString &text);
 
 /// Replaces characters that change how text reads without being seen with a
-/// visible marker such as `⟦U+202E⟧`: bidirectional embeddings, overrides and
-/// isolates (U+202A–U+202E, U+2066–U+2069), tag characters (U+E0000–U+E007F),
-/// zero-width characters (U+200B–U+200D, U+2060) and U+FEFF.
+/// visible marker such as `⟦U+202E⟧` (see crosstalk::isHiddenCodePoint in
+/// core/util/HiddenText.h, which does the work).
 QString revealHiddenCharacters(const QString &text);
 
 /// Whether revealHiddenCharacters() would change the text.
