@@ -108,6 +108,11 @@ void HttpClient::setDefaultTimeouts(qint64 connectTimeoutMs, qint64 idleTimeoutM
     m_idleTimeoutMs = idleTimeoutMs;
 }
 
+traffic::TrafficLog *HttpClient::trafficLog() const
+{
+    return m_log;
+}
+
 void HttpClient::setTrafficLog(traffic::TrafficLog *log, const QString &connection)
 {
     m_log = log;

@@ -177,7 +177,7 @@ public:
 
     /// Records every request and response in `log` under `connection`.
     void setTrafficLog(traffic::TrafficLog *log, const QString &connection);
-    traffic::TrafficLog *trafficLog() const { return m_log; }
+    traffic::TrafficLog *trafficLog() const;
     const QString &connectionName() const { return m_connection; }
 
     /// Starts a request. The reply belongs to this client.
