@@ -1,0 +1,58 @@
+#include "CliSupport.h"
+
+#include <QCoreApplication>
+
+namespace crosstalk::cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+void fail(const QString &sentence)
+{
+    err() << QStringLiteral("crosstalk-cli: ") << sentence << Qt::endl;
+}
+
+void printJsonLine(const nlohmann::json &value)
+{
+    // Invalid UTF-8 cannot reach here (strings come from QString), but a
+    // replacement beats an exception on stdout.
+    out() << QString::fromStdString(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) << '\n';
+    out().flush();
+}
+
+QCommandLineOption timeoutOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("timeout"),
+        QCoreApplication::translate("crosstalk-cli",
+                                    "Seconds to wait for connecting and for an answer to begin (default 30)."),
+        QStringLiteral("seconds"), QStringLiteral("30"));
+}
+
+qint64 timeoutMs(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    bool ok = false;
+    const double seconds = parser.value(option).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 24 * 3600) {
+        fail(QCoreApplication::translate("crosstalk-cli", "--timeout takes a number of seconds above 0, not '%1'.")
+                 .arg(parser.value(option)));
+        return -1;
+    }
+    return qint64(seconds * 1000);
+}
+
+nlohmann::json toJson(const QString &text)
+{
+    return nlohmann::json(text.toStdString());
+}
+
+} // namespace crosstalk::cli

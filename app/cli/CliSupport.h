@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QTextStream>
+
+#include <nlohmann/json.hpp>
+
+namespace crosstalk::cli {
+
+/// crosstalk-cli's exit codes: a contract that scripts rely on.
+enum ExitCode : int {
+    Success = 0,
+    UsageError = 1,
+    ProtocolError = 2,   ///< the peer answered with an error or broke the protocol
+    CardRejected = 3,    ///< `card` only: validation errors, or a signature that does not verify
+    Unreachable = 4,     ///< could not connect, or timed out
+    TaskUnsuccessful = 5 ///< the task ended failed, canceled or rejected
+};
+
+QTextStream &out();
+QTextStream &err();
+
+/// One sentence on stderr (peer text in it made terminal-safe by the caller).
+void fail(const QString &sentence);
+
+/// Writes a JSON value as one line on stdout and flushes it at once.
+void printJsonLine(const nlohmann::json &value);
+
+/// --timeout SECONDS (default 30), common to every network command.
+QCommandLineOption timeoutOption();
+/// The timeout in milliseconds, or -1 after reporting a bad value.
+qint64 timeoutMs(const QCommandLineParser &parser, const QCommandLineOption &option);
+
+/// A QString as JSON text (UTF-8).
+nlohmann::json toJson(const QString &text);
+
+} // namespace crosstalk::cli
