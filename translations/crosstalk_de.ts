@@ -2,6 +2,482 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>CardDiscovery</name>
+    <message>
+        <source>The answer from %1 is not JSON (at byte %2: %3).</source>
+        <translation>Die Antwort von %1 ist kein JSON (bei Byte %2: %3).</translation>
+    </message>
+    <message>
+        <source>The answer from %1 is nested deeper than %2 levels; it is not read as a card.</source>
+        <translation>Die Antwort von %1 ist tiefer als %2 Ebenen verschachtelt; sie wird nicht als Agent Card gelesen.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 is JSON but not an object, so it is not an Agent Card.</source>
+        <translation>Die Antwort von %1 ist JSON, aber kein Objekt, und damit keine Agent Card.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>No Agent Card was found for %1: %2</source>
+        <translation>Für %1 wurde keine Agent Card gefunden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL.</source>
+        <translation>%1 ist keine http- oder https-URL.</translation>
+    </message>
+</context>
+<context>
+    <name>CardSignature</name>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>er ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>it has no &quot;kty&quot;</source>
+        <translation>er hat kein &quot;kty&quot;</translation>
+    </message>
+    <message>
+        <source>its &quot;kid&quot;, &quot;alg&quot; or &quot;use&quot; is not a string</source>
+        <translation>sein &quot;kid&quot;, &quot;alg&quot; oder &quot;use&quot; ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>it is for &quot;%1&quot;, not for signatures</source>
+        <translation>er ist für &quot;%1&quot; bestimmt, nicht für Signaturen</translation>
+    </message>
+    <message>
+        <source>its key_ops do not include &quot;verify&quot;</source>
+        <translation>seine key_ops enthalten kein &quot;verify&quot;</translation>
+    </message>
+    <message>
+        <source>it is a private or secret key; give only the public key</source>
+        <translation>er ist ein privater oder geheimer Schlüssel; geben Sie nur den öffentlichen Schlüssel an</translation>
+    </message>
+    <message>
+        <source>its curve &quot;%1&quot; is not supported</source>
+        <translation>seine Kurve &quot;%1&quot; wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>its &quot;x&quot; and &quot;y&quot; are not %1-byte base64url values</source>
+        <translation>sein &quot;x&quot; und sein &quot;y&quot; sind keine base64url-Werte mit je %1 Bytes</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not read it</source>
+        <translation>OpenSSL konnte ihn nicht lesen</translation>
+    </message>
+    <message>
+        <source>its point is not on the curve %1</source>
+        <translation>sein Punkt liegt nicht auf der Kurve %1</translation>
+    </message>
+    <message>
+        <source>its &quot;n&quot; or &quot;e&quot; is missing or not base64url</source>
+        <translation>sein &quot;n&quot; oder &quot;e&quot; fehlt oder ist kein base64url</translation>
+    </message>
+    <message>
+        <source>it is not a valid RSA public key</source>
+        <translation>er ist kein gültiger öffentlicher RSA-Schlüssel</translation>
+    </message>
+    <message>
+        <source>its &quot;x&quot; is not a 32-byte base64url value</source>
+        <translation>sein &quot;x&quot; ist kein base64url-Wert mit 32 Bytes</translation>
+    </message>
+    <message>
+        <source>it is not a valid Ed25519 public key</source>
+        <translation>er ist kein gültiger öffentlicher Ed25519-Schlüssel</translation>
+    </message>
+    <message>
+        <source>its key type &quot;%1&quot; cannot verify signatures here</source>
+        <translation>mit seinem Schlüsseltyp &quot;%1&quot; lassen sich hier keine Signaturen verifizieren</translation>
+    </message>
+    <message>
+        <source>it is an %1 key</source>
+        <translation>er ist ein Schlüssel vom Typ %1</translation>
+    </message>
+    <message>
+        <source>it is meant for %1 only</source>
+        <translation>er ist nur für %1 bestimmt</translation>
+    </message>
+    <message>
+        <source>it has only %1 bits, fewer than the %2 required</source>
+        <translation>er hat nur %1 Bit, weniger als die erforderlichen %2</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; from %2</source>
+        <translation>dem Schlüssel &quot;%1&quot; aus %2</translation>
+    </message>
+    <message>
+        <source>the key from %1</source>
+        <translation>dem Schlüssel aus %1</translation>
+    </message>
+    <message>
+        <source>signatures[%1] (kid &quot;%2&quot;)</source>
+        <translation>signatures[%1] (kid &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>signatures[%1]</source>
+        <translation>signatures[%1]</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The protected header of %1 is missing or not valid base64url.</source>
+        <translation>Der geschützte Header von %1 fehlt oder ist kein gültiges base64url.</translation>
+    </message>
+    <message>
+        <source>The protected header of %1 is not valid JSON.</source>
+        <translation>Der geschützte Header von %1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The protected header of %1 is not a JSON object.</source>
+        <translation>Der geschützte Header von %1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The kid of %1 is not a string.</source>
+        <translation>Der Parameter kid von %1 ist keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>The jku of %1 is not a string.</source>
+        <translation>Der Parameter jku von %1 ist keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>The unprotected header of %1 is not a JSON object.</source>
+        <translation>Der ungeschützte Header von %1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>%1 repeats header parameters in its protected and unprotected headers: %2.</source>
+        <translation>%1 führt Header-Parameter sowohl im geschützten als auch im ungeschützten Header: %2.</translation>
+    </message>
+    <message>
+        <source>%1 marks header parameters as critical (crit), which Crosstalk does not understand.</source>
+        <translation>%1 kennzeichnet Header-Parameter als kritisch (crit), die Crosstalk nicht versteht.</translation>
+    </message>
+    <message>
+        <source>%1 uses an unencoded payload (b64), which Crosstalk does not support.</source>
+        <translation>%1 verwendet nicht kodierte Nutzdaten (b64), die Crosstalk nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 names no algorithm (alg) in its protected header.</source>
+        <translation>%1 nennt im geschützten Header keinen Algorithmus (alg).</translation>
+    </message>
+    <message>
+        <source>%1 uses the algorithm &quot;none&quot;: it is not a signature.</source>
+        <translation>%1 verwendet den Algorithmus &quot;none&quot;: Das ist keine Signatur.</translation>
+    </message>
+    <message>
+        <source>%1 uses the algorithm %2, which Crosstalk does not support (it supports ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512 and EdDSA).</source>
+        <translation>%1 verwendet den Algorithmus %2, den Crosstalk nicht unterstützt (unterstützt werden ES256, ES384, ES512, RS256, RS384, RS512, PS256, PS384, PS512 und EdDSA).</translation>
+    </message>
+    <message>
+        <source>The signature value of %1 is missing or not valid base64url.</source>
+        <translation>Der Signaturwert von %1 fehlt oder ist kein gültiges base64url.</translation>
+    </message>
+    <message>
+        <source>The signature value of %1 has %2 bytes, but %3 signatures have %4.</source>
+        <translation>Der Signaturwert von %1 hat %2 Bytes, %3-Signaturen haben aber %4.</translation>
+    </message>
+    <message>
+        <source>The card cannot be canonicalised: it holds text that is not UTF-8.</source>
+        <translation>Die Agent Card kann nicht kanonisiert werden, weil sie Text enthält, der kein UTF-8 ist.</translation>
+    </message>
+    <message>
+        <source>%1 uses %2, but %3 cannot have made it: %4.</source>
+        <translation>%1 verwendet %2, kann aber nicht mit %3 erstellt worden sein: %4.</translation>
+    </message>
+    <message>
+        <source>%1 names a key that is not among the keys given.</source>
+        <translation>%1 nennt einen Schlüssel, der nicht unter den angegebenen Schlüsseln ist.</translation>
+    </message>
+    <message>
+        <source>%1 names a key that the key set at %2 does not hold.</source>
+        <translation>%1 nennt einen Schlüssel, den der Schlüsselsatz unter %2 nicht enthält.</translation>
+    </message>
+    <message>
+        <source>%1 names no kid, and none of the keys given fits %2.</source>
+        <translation>%1 hat keinen Parameter kid, und keiner der angegebenen Schlüssel passt zu %2.</translation>
+    </message>
+    <message>
+        <source>%1 names no kid, and no key in the key set at %2 fits %3.</source>
+        <translation>%1 hat keinen Parameter kid, und kein Schlüssel im Schlüsselsatz unter %2 passt zu %3.</translation>
+    </message>
+    <message>
+        <source>%1 verifies with %2.</source>
+        <translation>%1 lässt sich mit %2 verifizieren.</translation>
+    </message>
+    <message>
+        <source>%1 verifies with %2, over the payload the specification&apos;s text describes (not the one the A2A SDKs sign).</source>
+        <translation>%1 lässt sich mit %2 verifizieren, und zwar über die Nutzdaten, die der Text der Spezifikation beschreibt (nicht über die, die die A2A-SDKs signieren).</translation>
+    </message>
+    <message>
+        <source>%1 does not verify with %2: the card was changed after it was signed, or that key did not sign it.</source>
+        <translation>%1 lässt sich nicht mit %2 verifizieren: Die Agent Card wurde nach dem Signieren geändert, oder sie wurde nicht mit diesem Schlüssel signiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 does not verify with any of the %n keys that fit it: the card was changed after it was signed, or none of them signed it.</source>
+        <translation>
+            <numerusform>%1 lässt sich mit dem %n passenden Schlüssel nicht verifizieren: Die Agent Card wurde nach dem Signieren geändert, oder sie wurde nicht mit diesem Schlüssel signiert.</numerusform>
+            <numerusform>%1 lässt sich mit keinem der %n passenden Schlüssel verifizieren: Die Agent Card wurde nach dem Signieren geändert, oder keiner von ihnen hat sie signiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The card is not signed.</source>
+        <translation>Die Agent Card ist nicht signiert.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s signatures field is not a list.</source>
+        <translation>Das Feld signatures der Agent Card ist keine Liste.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The card cannot be canonicalised: it is nested more than %n levels deep.</source>
+        <translation>
+            <numerusform>Die Agent Card kann nicht kanonisiert werden, weil sie tiefer als %n Ebene verschachtelt ist.</numerusform>
+            <numerusform>Die Agent Card kann nicht kanonisiert werden, weil sie tiefer als %n Ebenen verschachtelt ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n signatures are invalid.)</source>
+        <translation>
+            <numerusform>(%n Signatur ist ungültig.)</numerusform>
+            <numerusform>(%n Signaturen sind ungültig.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The signature does not cover %n field(s) outside the A2A v1.0 schema: %1.</source>
+        <translation>
+            <numerusform>Die Signatur deckt %n Feld außerhalb des Schemas von A2A v1.0 nicht ab: %1.</numerusform>
+            <numerusform>Die Signatur deckt %n Felder außerhalb des Schemas von A2A v1.0 nicht ab: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The card&apos;s signatures cannot be checked.</source>
+        <translation>Die Signaturen der Agent Card können nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>No key was given to check %1.</source>
+        <translation>Zum Prüfen von %1 wurde kein Schlüssel angegeben.</translation>
+    </message>
+    <message>
+        <source>%1 names no key set (jku), and no key was given to check it.</source>
+        <translation>%1 nennt keinen Schlüsselsatz (jku), und zum Prüfen wurde kein Schlüssel angegeben.</translation>
+    </message>
+    <message>
+        <source>The key set %1 that %2 names was not fetched.</source>
+        <translation>Der Schlüsselsatz %1, den %2 nennt, wurde nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>%1 names the key set %2, which Crosstalk does not fetch: %3</source>
+        <translation>%1 nennt den Schlüsselsatz %2, den Crosstalk nicht abruft: %3</translation>
+    </message>
+    <message>
+        <source>The key set %1 that %2 names could not be used: %3</source>
+        <translation>Der Schlüsselsatz %1, den %2 nennt, konnte nicht verwendet werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>CardValidator</name>
+    <message numerus="yes">
+        <source>%n more issue(s) were found but not listed.</source>
+        <translation>
+            <numerusform>%n weiteres Problem wurde gefunden, aber nicht aufgeführt.</numerusform>
+            <numerusform>%n weitere Probleme wurden gefunden, aber nicht aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The card</source>
+        <translation>Die Agent Card</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation>&quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>Element %1</translation>
+    </message>
+    <message>
+        <source>Item %1 of &quot;%2&quot;</source>
+        <translation>Element %1 von &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a value of another kind</source>
+        <translation>ein Wert anderer Art</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>ein Array von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>an array of objects</source>
+        <translation>ein Array von Objekten</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;%2&quot;, which is required.</source>
+        <translation>%1 hat kein Feld &quot;%2&quot;, es ist aber erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1 should be %2, not %3.</source>
+        <translation>%1 sollte %2 sein, nicht %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;%2&quot;: A2A 0.2 cards could leave it out, 0.3 and later require it.</source>
+        <translation>%1 hat kein Feld &quot;%2&quot;: In Agent Cards nach A2A 0.2 durfte es fehlen, ab 0.3 ist es erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1 should hold exactly one of authorizationCode, clientCredentials, deviceCode, implicit or password, but holds %2.</source>
+        <translation>%1 sollte genau eines von authorizationCode, clientCredentials, deviceCode, implicit oder password enthalten, enthält aber %2.</translation>
+    </message>
+    <message>
+        <source>%1 is written the v0.3 way (with &quot;type&quot;); a v1.0 scheme holds exactly one of apiKeySecurityScheme, httpAuthSecurityScheme, oauth2SecurityScheme, openIdConnectSecurityScheme or mtlsSecurityScheme.</source>
+        <translation>%1 ist nach Art von v0.3 geschrieben (mit &quot;type&quot;); ein Sicherheitsschema nach v1.0 enthält genau eines von apiKeySecurityScheme, httpAuthSecurityScheme, oauth2SecurityScheme, openIdConnectSecurityScheme oder mtlsSecurityScheme.</translation>
+    </message>
+    <message>
+        <source>%1 should hold exactly one of apiKeySecurityScheme, httpAuthSecurityScheme, oauth2SecurityScheme, openIdConnectSecurityScheme or mtlsSecurityScheme, but holds %2.</source>
+        <translation>%1 sollte genau eines von apiKeySecurityScheme, httpAuthSecurityScheme, oauth2SecurityScheme, openIdConnectSecurityScheme oder mtlsSecurityScheme enthalten, enthält aber %2.</translation>
+    </message>
+    <message>
+        <source>%1 should be &quot;query&quot;, &quot;header&quot; or &quot;cookie&quot;, not &quot;%2&quot;.</source>
+        <translation>%1 sollte &quot;query&quot;, &quot;header&quot; oder &quot;cookie&quot; sein, nicht &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 is empty, so the card names no endpoint.</source>
+        <translation>%1 ist leer, daher nennt die Agent Card keinen Endpunkt.</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, which is none of the bindings Crosstalk speaks (JSONRPC, HTTP+JSON, GRPC).</source>
+        <translation>%1 ist &quot;%2&quot; und damit keine der Protokollbindungen, die Crosstalk beherrscht (JSONRPC, HTTP+JSON, GRPC).</translation>
+    </message>
+    <message>
+        <source>%1 should be one of &quot;apiKey&quot;, &quot;http&quot;, &quot;oauth2&quot;, &quot;openIdConnect&quot; or &quot;mutualTLS&quot;, not &quot;%2&quot;.</source>
+        <translation>%1 sollte &quot;apiKey&quot;, &quot;http&quot;, &quot;oauth2&quot;, &quot;openIdConnect&quot; oder &quot;mutualTLS&quot; sein, nicht &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 has a value that none of the alternatives the schema allows here accepts.</source>
+        <translation>%1 hat einen Wert, den keine der Alternativen akzeptiert, die das Schema hier erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1 should be one of %2.</source>
+        <translation>%1 sollte einer der Werte %2 sein.</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine Ganzzahl</translation>
+    </message>
+    <message>
+        <source>%1 is %2, which the schema does not allow here.</source>
+        <translation>%1 ist %2, was das Schema hier nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the values the schema allows.</source>
+        <translation>%1 ist keiner der Werte, die das Schema erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1 should be &quot;%2&quot;.</source>
+        <translation>%1 sollte &quot;%2&quot; sein.</translation>
+    </message>
+    <message>
+        <source>%1 does not have the one value the schema allows.</source>
+        <translation>%1 hat nicht den einzigen Wert, den das Schema erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1 does not match the schema (%2).</source>
+        <translation>%1 entspricht nicht dem Schema (%2).</translation>
+    </message>
+    <message>
+        <source>The card could not be checked against the official A2A v0.3 schema.</source>
+        <translation>Die Agent Card konnte nicht anhand des offiziellen Schemas von A2A v0.3 geprüft werden.</translation>
+    </message>
+    <message>
+        <source>The card does not match the official A2A v0.3 schema.</source>
+        <translation>Die Agent Card entspricht nicht dem offiziellen Schema von A2A v0.3.</translation>
+    </message>
+    <message>
+        <source>%1 is neither an absolute http or https URL nor a gRPC host:port.</source>
+        <translation>%1 ist weder eine absolute http- oder https-URL noch eine gRPC-Adresse host:port.</translation>
+    </message>
+    <message>
+        <source>%1 is not an absolute http or https URL.</source>
+        <translation>%1 ist keine absolute http- oder https-URL.</translation>
+    </message>
+    <message>
+        <source>%1 uses plain http to %2, so messages and credentials would travel unencrypted.</source>
+        <translation>%1 verwendet einfaches http zu %2, daher würden Nachrichten und Zugangsdaten unverschlüsselt übertragen.</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, which is none of the transports Crosstalk speaks (JSONRPC, HTTP+JSON, GRPC).</source>
+        <translation>%1 ist &quot;%2&quot; und damit keiner der Transporte, die Crosstalk beherrscht (JSONRPC, HTTP+JSON, GRPC).</translation>
+    </message>
+    <message>
+        <source>The security requirement names the scheme &quot;%1&quot;, which securitySchemes does not declare.</source>
+        <translation>Die Sicherheitsanforderung nennt das Schema &quot;%1&quot;, das in securitySchemes nicht deklariert ist.</translation>
+    </message>
+    <message>
+        <source>The card declares no security scheme: either anyone may call the agent, or callers cannot learn how to authenticate.</source>
+        <translation>Die Agent Card deklariert kein Sicherheitsschema: Entweder darf jeder den Agenten aufrufen, oder Aufrufer können nicht erfahren, wie sie sich authentifizieren.</translation>
+    </message>
+    <message>
+        <source>The skill id &quot;%1&quot; is already used by the skill at %2.</source>
+        <translation>Die Skill-ID &quot;%1&quot; wird bereits vom Skill unter %2 verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 is neither an https: nor a data: URL, so the icon will not be loaded.</source>
+        <translation>%1 ist weder eine https:- noch eine data:-URL, daher wird das Symbol nicht geladen.</translation>
+    </message>
+    <message>
+        <source>%1 is neither an https: nor a data: URL, so it is not safe to fetch or open.</source>
+        <translation>%1 ist weder eine https:- noch eine data:-URL, daher ist es nicht sicher, sie abzurufen oder zu öffnen.</translation>
+    </message>
+    <message>
+        <source>The member name &quot;%1&quot; contains invisible characters that can disguise text (%2).</source>
+        <translation>Der Feldname &quot;%1&quot; enthält unsichtbare Zeichen, die Text verschleiern können (%2).</translation>
+    </message>
+    <message>
+        <source>%1 contains invisible characters that can disguise text (%2).</source>
+        <translation>%1 enthält unsichtbare Zeichen, die Text verschleiern können (%2).</translation>
+    </message>
+    <message>
+        <source>The protocol version &quot;%1&quot; is none that Crosstalk knows (1.0, 0.3, 0.2), so only the checks common to all versions were made.</source>
+        <translation>Die Protokollversion &quot;%1&quot; kennt Crosstalk nicht (bekannt sind 1.0, 0.3, 0.2), daher wurden nur die Prüfungen vorgenommen, die allen Versionen gemeinsam sind.</translation>
+    </message>
+    <message>
+        <source>Crosstalk cannot tell which A2A version the card follows, so only the checks common to all versions were made.</source>
+        <translation>Crosstalk kann nicht erkennen, welcher A2A-Version die Agent Card folgt, daher wurden nur die Prüfungen vorgenommen, die allen Versionen gemeinsam sind.</translation>
+    </message>
+    <message>
+        <source>The card could not be checked.</source>
+        <translation>Die Agent Card konnte nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>The official A2A v0.3 JSON Schema was not available to this build, so the card&apos;s structure was checked against Crosstalk&apos;s built-in rules only.</source>
+        <translation>Das offizielle A2A-v0.3-JSON-Schema stand diesem Build nicht zur Verfügung; die Struktur der Agent Card wurde daher nur mit den eingebauten Regeln von Crosstalk geprüft.</translation>
+    </message>
+</context>
+<context>
     <name>RedirectRules</name>
     <message>
         <source>HTTP status %1 is not a redirect.</source>
@@ -29,6 +505,73 @@
     </message>
 </context>
 <context>
+    <name>SignatureKeys</name>
+    <message>
+        <source>the JWK Set</source>
+        <translation>dem JWK Set</translation>
+    </message>
+    <message>
+        <source>The &quot;keys&quot; of %1 is not a list.</source>
+        <translation>Das Feld &quot;keys&quot; in %1 ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>%1 is neither a JWK Set nor a JWK.</source>
+        <translation>In %1 steht weder ein JWK Set noch ein JWK.</translation>
+    </message>
+    <message>
+        <source>Key %1 in %2 cannot be used: %3.</source>
+        <translation>Schlüssel %1 in %2 ist nicht verwendbar: %3.</translation>
+    </message>
+    <message>
+        <source>%1 holds no keys.</source>
+        <translation>In %1 sind keine Schlüssel enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 holds no key that can verify card signatures (%2).</source>
+        <translation>In %1 ist kein Schlüssel enthalten, mit dem sich Signaturen von Agent Cards verifizieren lassen (%2).</translation>
+    </message>
+    <message>
+        <source>the PEM text</source>
+        <translation>dem PEM-Text</translation>
+    </message>
+    <message>
+        <source>%1 holds a private key; give the public key (&quot;BEGIN PUBLIC KEY&quot;) instead.</source>
+        <translation>In %1 steht ein privater Schlüssel; geben Sie stattdessen den öffentlichen Schlüssel (&quot;BEGIN PUBLIC KEY&quot;) an.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>Aus %1 kann nichts gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 holds a %2 key, which cannot verify A2A card signatures.</source>
+        <translation>In %1 steht ein Schlüssel vom Typ %2, mit dem sich keine Signaturen von A2A-Agent-Cards verifizieren lassen.</translation>
+    </message>
+    <message>
+        <source>%1 holds no public key (a PEM block &quot;BEGIN PUBLIC KEY&quot;).</source>
+        <translation>In %1 ist kein öffentlicher Schlüssel enthalten (ein PEM-Block &quot;BEGIN PUBLIC KEY&quot;).</translation>
+    </message>
+    <message>
+        <source>The key file %1 cannot be read: %2.</source>
+        <translation>Die Schlüsseldatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The key file %1 is larger than %2 bytes.</source>
+        <translation>Die Schlüsseldatei %1 ist größer als %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>the key file %1</source>
+        <translation>der Schlüsseldatei %1</translation>
+    </message>
+    <message>
+        <source>The key file %1 is not valid JSON.</source>
+        <translation>Die Schlüsseldatei %1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The key file %1 holds neither a PEM public key nor a JWK or JWK Set.</source>
+        <translation>Die Schlüsseldatei %1 enthält weder einen öffentlichen Schlüssel im PEM-Format noch einen JWK oder ein JWK Set.</translation>
+    </message>
+</context>
+<context>
     <name>SseParser</name>
     <message>
         <source>Event stream: an event at byte %1 is larger than the limit of %2 bytes; the stream was stopped.</source>
@@ -36,18 +579,239 @@
     </message>
 </context>
 <context>
+    <name>TaskModel</name>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The result has no &quot;kind&quot; and none of &quot;task&quot;, &quot;message&quot;, &quot;statusUpdate&quot; or &quot;artifactUpdate&quot;.</source>
+        <translation>Das Ergebnis hat kein &quot;kind&quot; und keines von &quot;task&quot;, &quot;message&quot;, &quot;statusUpdate&quot; oder &quot;artifactUpdate&quot;.</translation>
+    </message>
+    <message>
+        <source>The result&apos;s kind &quot;%1&quot; is not one A2A defines.</source>
+        <translation>Die Art &quot;%1&quot; des Ergebnisses ist in A2A nicht definiert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing from the %2.</source>
+        <translation>&quot;%1&quot; fehlt in %2.</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk-cli</name>
     <message>
-        <source>Crosstalk&apos;s headless tool: inspect A2A agents and MCP servers from scripts.</source>
-        <translation>Das Kommandozeilenwerkzeug von Crosstalk: A2A-Agenten und MCP-Server aus Skripten heraus untersuchen.</translation>
+        <source>Seconds to wait for connecting and for an answer to begin (default 30).</source>
+        <translation>Wartezeit in Sekunden für den Verbindungsaufbau und den Beginn der Antwort (Standard: 30).</translation>
     </message>
     <message>
-        <source>What to do.</source>
-        <translation>Die auszuführende Aktion.</translation>
+        <source>--timeout takes a number of seconds above 0, not &apos;%1&apos;.</source>
+        <translation>--timeout erwartet eine Anzahl Sekunden größer als 0, nicht &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>crosstalk-cli: unknown command &apos;%1&apos;; see --help.</source>
-        <translation>crosstalk-cli: unbekannter Befehl „%1“; siehe --help.</translation>
+        <source>Usage: crosstalk-cli COMMAND [ARGUMENTS]
+
+Crosstalk&apos;s headless tool: inspect A2A agents and MCP servers from scripts.
+
+Commands:
+  a2a card URL [--key FILE] [--json] [--timeout SECONDS]
+      Fetch an agent&apos;s card, validate it and check its signatures.
+
+Options:
+  -h, --help     Show this help.
+  -v, --version  Show the version.
+
+Each command has its own --help. Exit codes: 0 success, 1 usage error, 2 the peer answered
+with an error or broke the protocol, 3 the card has validation errors or a signature that does
+not verify, 4 could not connect or timed out, 5 the task ended failed, canceled or rejected.
+</source>
+        <translation>Aufruf: crosstalk-cli BEFEHL [ARGUMENTE]
+
+Das Kommandozeilenwerkzeug von Crosstalk: A2A-Agenten und MCP-Server aus Skripten untersuchen.
+
+Befehle:
+  a2a card URL [--key DATEI] [--json] [--timeout SEKUNDEN]
+      Die Agent Card eines Agenten abrufen, prüfen und ihre Signaturen verifizieren.
+
+Optionen:
+  -h, --help     Diese Hilfe anzeigen.
+  -v, --version  Die Version anzeigen.
+
+Jeder Befehl hat seine eigene --help. Rückgabewerte: 0 Erfolg, 1 Aufruffehler, 2 die Gegenstelle
+hat mit einem Fehler geantwortet oder das Protokoll verletzt, 3 die Agent Card hat Validierungsfehler
+oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder Zeitüberschreitung,
+5 die Aufgabe endete als fehlgeschlagen, abgebrochen oder abgelehnt.
+</translation>
+    </message>
+    <message>
+        <source>unknown a2a command &apos;%1&apos;; see --help.</source>
+        <translation>unbekannter a2a-Befehl &apos;%1&apos;; siehe --help.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;; see --help.</source>
+        <translation>unbekannter Befehl &apos;%1&apos;; siehe --help.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::a2a::CardSignatureVerifier</name>
+    <message numerus="yes">
+        <source>the card names more than %n key sets, and only the first ones are fetched.</source>
+        <translation>
+            <numerusform>die Agent Card nennt mehr als %n Schlüsselsatz, und nur der erste wird abgerufen.</numerusform>
+            <numerusform>die Agent Card nennt mehr als %n Schlüsselsätze, und nur die ersten werden abgerufen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::a2a::JkuFetcher</name>
+    <message>
+        <source>%1 is not a valid URL.</source>
+        <translation>%1 ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>only https URLs, and http URLs on this computer&apos;s loopback interface, are fetched for keys.</source>
+        <translation>Schlüssel werden nur von https-URLs und von http-URLs auf der Loopback-Schnittstelle dieses Computers abgerufen.</translation>
+    </message>
+    <message>
+        <source>the server redirected the request, and key sets on plain http are fetched without redirects.</source>
+        <translation>der Server hat die Anfrage weitergeleitet, und Schlüsselsätze über einfaches http werden ohne Weiterleitungen abgerufen.</translation>
+    </message>
+    <message>
+        <source>the server answered with HTTP status %1.</source>
+        <translation>der Server hat mit HTTP-Status %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>the key set at %1</source>
+        <translation>dem Schlüsselsatz unter %1</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON.</source>
+        <translation>die Antwort ist kein JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::a2a::TaskTracker</name>
+    <message>
+        <source>An update about task %1 arrived for task %2; it was set aside.</source>
+        <translation>Eine Aktualisierung zu Aufgabe %1 kam für Aufgabe %2 an; sie wurde beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>The task&apos;s context changed from %1 to %2.</source>
+        <translation>Der Kontext der Aufgabe hat sich von %1 zu %2 geändert.</translation>
+    </message>
+    <message>
+        <source>The state &quot;%1&quot; is not an A2A task state.</source>
+        <translation>Der Zustand &quot;%1&quot; ist kein A2A-Aufgabenzustand.</translation>
+    </message>
+    <message>
+        <source>The agent reported the task&apos;s state as unknown.</source>
+        <translation>Der Agent hat den Zustand der Aufgabe als unbekannt gemeldet.</translation>
+    </message>
+    <message>
+        <source>The task was already %1, and then became %2: nothing may follow a final state.</source>
+        <translation>Die Aufgabe war bereits %1 und wurde dann %2: Auf einen Endzustand darf nichts folgen.</translation>
+    </message>
+    <message>
+        <source>An artifact chunk for %1 arrived after the task was %2.</source>
+        <translation>Ein Teilstück des Artefakts %1 kam an, nachdem die Aufgabe %2 war.</translation>
+    </message>
+    <message>
+        <source>A chunk was to be appended to artifact %1, which had not been sent; it starts the artifact.</source>
+        <translation>Ein Teilstück sollte an das Artefakt %1 angehängt werden, das nie gesendet wurde; es beginnt das Artefakt.</translation>
+    </message>
+    <message>
+        <source>A chunk was appended to artifact %1 after its last chunk.</source>
+        <translation>An das Artefakt %1 wurde nach seinem letzten Teilstück noch ein Teilstück angehängt.</translation>
+    </message>
+    <message>
+        <source>The task has %1 artifacts; %2 were assembled from the chunks.</source>
+        <translation>Die Aufgabe hat %1 Artefakte; aus den Teilstücken wurden %2 zusammengesetzt.</translation>
+    </message>
+    <message>
+        <source>Artifact %1 is in the task but no chunk of it arrived.</source>
+        <translation>Das Artefakt %1 ist in der Aufgabe, aber kein Teilstück davon ist angekommen.</translation>
+    </message>
+    <message>
+        <source>Artifact %1 has %2 parts in the task; %3 were assembled.</source>
+        <translation>Das Artefakt %1 hat in der Aufgabe %2 Teile; zusammengesetzt wurden %3.</translation>
+    </message>
+    <message>
+        <source>Part %1 of artifact %2 differs from the assembled one.</source>
+        <translation>Teil %1 des Artefakts %2 weicht vom zusammengesetzten ab.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::cli::A2aCardCommand</name>
+    <message>
+        <source>Fetch an agent&apos;s card, validate it and check its signatures.</source>
+        <translation>Die Agent Card eines Agenten abrufen, validieren und ihre Signaturen prüfen.</translation>
+    </message>
+    <message>
+        <source>A public key (PEM) or JWK / JWK Set to verify the card&apos;s signatures with.</source>
+        <translation>Ein öffentlicher Schlüssel (PEM) oder JWK / JWK Set, mit dem die Signaturen der Agent Card verifiziert werden.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einziges JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s base URL or its card URL.</source>
+        <translation>Die Basis-URL des Agenten oder die URL seiner Agent Card.</translation>
+    </message>
+    <message>
+        <source>a2a card takes exactly one URL; see a2a card --help.</source>
+        <translation>a2a card erwartet genau eine URL; siehe a2a card --help.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http or https URL.</source>
+        <translation>&apos;%1&apos; ist keine http- oder https-URL.</translation>
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation>Agent Card:</translation>
+    </message>
+    <message>
+        <source>Interfaces:</source>
+        <translation>Schnittstellen:</translation>
+    </message>
+    <message>
+        <source>Capabilities:</source>
+        <translation>Fähigkeiten:</translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation>Streaming</translation>
+    </message>
+    <message>
+        <source>no streaming</source>
+        <translation>kein Streaming</translation>
+    </message>
+    <message>
+        <source>push notifications</source>
+        <translation>Push-Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>no push notifications</source>
+        <translation>keine Push-Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>extended card</source>
+        <translation>erweiterte Agent Card</translation>
+    </message>
+    <message>
+        <source>Skills:</source>
+        <translation>Skills:</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signatur:</translation>
+    </message>
+    <message>
+        <source>No issues.</source>
+        <translation>Keine Probleme.</translation>
+    </message>
+    <message>
+        <source>Issues:</source>
+        <translation>Probleme:</translation>
     </message>
 </context>
 <context>

@@ -9,14 +9,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("crosstalk-cli", text);
-}
-
 QString usage()
 {
-    return tr("Usage: crosstalk-cli COMMAND [ARGUMENTS]\n"
+    return QCoreApplication::translate("crosstalk-cli", "Usage: crosstalk-cli COMMAND [ARGUMENTS]\n"
               "\n"
               "Crosstalk's headless tool: inspect A2A agents and MCP servers from scripts.\n"
               "\n"
@@ -65,8 +60,8 @@ int main(int argc, char *argv[])
         return QCoreApplication::exec();
     }
     if (first == QLatin1String("a2a"))
-        fail(tr("unknown a2a command '%1'; see --help.").arg(verb));
+        fail(QCoreApplication::translate("crosstalk-cli", "unknown a2a command '%1'; see --help.").arg(verb));
     else
-        fail(tr("unknown command '%1'; see --help.").arg(first));
+        fail(QCoreApplication::translate("crosstalk-cli", "unknown command '%1'; see --help.").arg(first));
     return UsageError;
 }

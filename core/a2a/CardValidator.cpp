@@ -1649,7 +1649,7 @@ QList<CardIssue> Run::run()
         } else {
             warning(at,
                     tr("The official A2A v0.3 JSON Schema was not available to this build, so the card's "
-                       "structure was checked by hand only."));
+                       "structure was checked against Crosstalk's built-in rules only."));
             checkV03Structure();
         }
         break;
