@@ -1,0 +1,181 @@
+#include "a2a/TaskModel.h"
+
+#include <QTest>
+
+using namespace crosstalk::a2a;
+using nlohmann::json;
+
+class TestTaskModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void states_data();
+    void states();
+    void v1StreamItems();
+    void v03StreamItems();
+    void bareTaskAsGetTaskAnswers();
+    void parts_data();
+    void parts();
+    void badItems_data();
+    void badItems();
+    void userMessageInBothShapes();
+};
+
+void TestTaskModel::states_data()
+{
+    QTest::addColumn<QString>("wire");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("terminal");
+    QTest::addColumn<bool>("interrupted");
+    QTest::newRow("v1 working") << "TASK_STATE_WORKING" << "working" << false << false;
+    QTest::newRow("v1 input required") << "TASK_STATE_INPUT_REQUIRED" << "input-required" << false << true;
+    QTest::newRow("v1 auth required") << "TASK_STATE_AUTH_REQUIRED" << "auth-required" << false << true;
+    QTest::newRow("v1 completed") << "TASK_STATE_COMPLETED" << "completed" << true << false;
+    QTest::newRow("v1 unspecified") << "TASK_STATE_UNSPECIFIED" << "unknown" << false << false;
+    QTest::newRow("v0.3 submitted") << "submitted" << "submitted" << false << false;
+    QTest::newRow("v0.3 canceled") << "canceled" << "canceled" << true << false;
+    QTest::newRow("v0.3 rejected") << "rejected" << "rejected" << true << false;
+    QTest::newRow("v0.3 failed") << "failed" << "failed" << true << false;
+}
+
+void TestTaskModel::states()
+{
+    QFETCH(QString, wire);
+    QFETCH(QString, name);
+    QFETCH(bool, terminal);
+    QFETCH(bool, interrupted);
+    const auto state = taskStateFromWire(wire);
+    QVERIFY(state);
+    QCOMPARE(taskStateName(*state), name);
+    QCOMPARE(isTerminal(*state), terminal);
+    QCOMPARE(isInterrupted(*state), interrupted);
+    QVERIFY(!taskStateFromWire(QStringLiteral("TASK_STATE_DANCING")));
+    QVERIFY(!taskStateFromWire(QStringLiteral("")));
+}
+
+void TestTaskModel::v1StreamItems()
+{
+    // As the @a2a-js/sdk 1.3.0 agent streams them.
+    QString error;
+    auto item = readStreamItem(json::parse(R"({"task":{"id":"t1","contextId":"c1","status":{"state":"TASK_STATE_SUBMITTED","timestamp":"2026-11-21T09:20:28.819Z"},"history":[{"messageId":"m1","contextId":"c1","taskId":"t1","role":"ROLE_USER","parts":[{"text":"hi"}]}]}})"), &error);
+    QVERIFY2(item, qPrintable(error));
+    const Task &task = std::get<Task>(*item);
+    QCOMPARE(task.id, QStringLiteral("t1"));
+    QCOMPARE(task.status.state, TaskState::Submitted);
+    QCOMPARE(task.history.first().role, Role::User);
+
+    item = readStreamItem(json::parse(R"({"statusUpdate":{"taskId":"t1","contextId":"c1","status":{"state":"TASK_STATE_WORKING","message":{"messageId":"x","role":"ROLE_AGENT","parts":[{"text":"working","mediaType":"text/plain"}]}}}})"), &error);
+    QVERIFY(item);
+    const StatusUpdate &status = std::get<StatusUpdate>(*item);
+    QCOMPARE(status.status.state, TaskState::Working);
+    QCOMPARE(status.status.message->parts.first().text, QStringLiteral("working"));
+    QVERIFY(!status.final);
+
+    item = readStreamItem(json::parse(R"({"artifactUpdate":{"taskId":"t1","contextId":"c1","artifact":{"artifactId":"echo","name":"echo","parts":[{"text":"beta ","mediaType":"text/plain"}]},"append":true,"lastChunk":true}})"), &error);
+    QVERIFY(item);
+    const ArtifactUpdate &chunk = std::get<ArtifactUpdate>(*item);
+    QCOMPARE(chunk.artifact.artifactId, QStringLiteral("echo"));
+    QVERIFY(chunk.append);
+    QVERIFY(chunk.lastChunk);
+
+    item = readStreamItem(json::parse(R"({"message":{"messageId":"r","role":"ROLE_AGENT","parts":[{"data":{"a":1}}]}})"), &error);
+    QVERIFY(item);
+    QCOMPARE(std::get<Message>(*item).parts.first().kind, Part::Kind::Data);
+}
+
+void TestTaskModel::v03StreamItems()
+{
+    QString error;
+    auto item = readStreamItem(json::parse(R"({"kind":"status-update","taskId":"t","contextId":"c","status":{"state":"input-required"},"final":true})"), &error);
+    QVERIFY2(item, qPrintable(error));
+    QCOMPARE(std::get<StatusUpdate>(*item).status.state, TaskState::InputRequired);
+    QVERIFY(std::get<StatusUpdate>(*item).final);
+
+    item = readStreamItem(json::parse(R"({"kind":"artifact-update","taskId":"t","contextId":"c","artifact":{"artifactId":"a","parts":[{"kind":"file","file":{"uri":"https://x.test/f.pdf","name":"f.pdf","mimeType":"application/pdf"}}]},"append":false})"), &error);
+    QVERIFY(item);
+    const Part &file = std::get<ArtifactUpdate>(*item).artifact.parts.first();
+    QCOMPARE(file.kind, Part::Kind::File);
+    QCOMPARE(file.uri, QStringLiteral("https://x.test/f.pdf"));
+    QCOMPARE(file.mediaType, QStringLiteral("application/pdf"));
+
+    item = readStreamItem(json::parse(R"({"kind":"task","id":"t","contextId":"c","status":{"state":"completed"}})"), &error);
+    QVERIFY(item);
+    QCOMPARE(std::get<Task>(*item).status.state, TaskState::Completed);
+
+    item = readStreamItem(json::parse(R"({"kind":"message","messageId":"m","role":"agent","parts":[{"kind":"text","text":"hi"}]})"), &error);
+    QVERIFY(item);
+    QCOMPARE(std::get<Message>(*item).role, Role::Agent);
+}
+
+void TestTaskModel::bareTaskAsGetTaskAnswers()
+{
+    QString error;
+    const auto item = readStreamItem(json::parse(R"({"id":"t","contextId":"c","status":{"state":"TASK_STATE_COMPLETED"},"artifacts":[{"artifactId":"a","parts":[{"text":"x"},{"text":"y"}]}]})"), &error);
+    QVERIFY2(item, qPrintable(error));
+    const Task &task = std::get<Task>(*item);
+    QCOMPARE(task.artifacts.size(), 1);
+    QCOMPARE(task.artifacts.first().parts.size(), 2);
+}
+
+void TestTaskModel::parts_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QByteArray>("normalised");
+    QTest::newRow("v1 text") << QByteArray(R"({"text":"hi","mediaType":"text/plain"})") << QByteArray(R"({"kind":"text","text":"hi"})");
+    QTest::newRow("v0.3 text") << QByteArray(R"({"kind":"text","text":"hi"})") << QByteArray(R"({"kind":"text","text":"hi"})");
+    QTest::newRow("v1 raw") << QByteArray(R"({"raw":"aGk=","filename":"a.txt","mediaType":"text/plain"})")
+                            << QByteArray(R"({"bytes":"aGk=","kind":"file","mediaType":"text/plain","name":"a.txt"})");
+    QTest::newRow("v1 url") << QByteArray(R"({"url":"https://x.test/a","filename":"a","mediaType":"image/png"})")
+                            << QByteArray(R"({"kind":"file","mediaType":"image/png","name":"a","uri":"https://x.test/a"})");
+    QTest::newRow("v0.3 file bytes") << QByteArray(R"({"kind":"file","file":{"bytes":"aGk=","name":"a.txt","mimeType":"text/plain"}})")
+                                     << QByteArray(R"({"bytes":"aGk=","kind":"file","mediaType":"text/plain","name":"a.txt"})");
+    QTest::newRow("v1 data") << QByteArray(R"({"data":{"x":[1,2]}})") << QByteArray(R"({"data":{"x":[1,2]},"kind":"data"})");
+    QTest::newRow("v0.3 data") << QByteArray(R"({"kind":"data","data":{"x":null}})") << QByteArray(R"({"data":{"x":null},"kind":"data"})");
+    QTest::newRow("garbage is an empty text part") << QByteArray(R"(42)") << QByteArray(R"({"kind":"text","text":""})");
+}
+
+void TestTaskModel::parts()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QByteArray, normalised);
+    QCOMPARE(QByteArray::fromStdString(readPart(json::parse(wire.toStdString())).toJson().dump()), normalised);
+}
+
+void TestTaskModel::badItems_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("array") << QByteArray("[1]") << "not a JSON object";
+    QTest::newRow("no kind") << QByteArray(R"({"foo":1})") << "no \"kind\"";
+    QTest::newRow("unknown kind") << QByteArray(R"({"kind":"telegram"})") << "telegram";
+    QTest::newRow("task without id") << QByteArray(R"({"task":{"status":{}}})") << "\"id\"";
+    QTest::newRow("task not an object") << QByteArray(R"({"task":"t"})") << "not a JSON object";
+}
+
+void TestTaskModel::badItems()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QString, mentions);
+    QString error;
+    QVERIFY(!readStreamItem(json::parse(wire.toStdString()), &error));
+    QVERIFY2(error.contains(mentions), qPrintable(error));
+}
+
+void TestTaskModel::userMessageInBothShapes()
+{
+    Message m;
+    m.messageId = QStringLiteral("m-1");
+    m.taskId = QStringLiteral("t");
+    m.contextId = QStringLiteral("c");
+    m.parts = {Part{Part::Kind::Text, QStringLiteral("hello"), {}, {}, {}, {}, {}, {}},
+               Part{Part::Kind::File, {}, QStringLiteral("a.txt"), QStringLiteral("text/plain"), {}, QStringLiteral("aGk="), {}, {}},
+               Part{Part::Kind::Data, {}, {}, {}, {}, {}, json{{"k", 1}}, {}}};
+    QCOMPARE(userMessageToWire(m, ProtocolVersion::V1_0).dump(),
+             json::parse(R"({"messageId":"m-1","role":"ROLE_USER","taskId":"t","contextId":"c","parts":[{"text":"hello"},{"raw":"aGk=","filename":"a.txt","mediaType":"text/plain"},{"data":{"k":1}}]})").dump());
+    QCOMPARE(userMessageToWire(m, ProtocolVersion::V0_3).dump(),
+             json::parse(R"({"kind":"message","messageId":"m-1","role":"user","taskId":"t","contextId":"c","parts":[{"kind":"text","text":"hello"},{"kind":"file","file":{"bytes":"aGk=","name":"a.txt","mimeType":"text/plain"}},{"kind":"data","data":{"k":1}}]})").dump());
+}
+
+QTEST_GUILESS_MAIN(TestTaskModel)
+#include "tst_taskmodel.moc"
