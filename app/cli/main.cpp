@@ -1,11 +1,13 @@
 // crosstalk-cli: the headless tool. It links crosstalk-core alone.
 #include "A2aCardCommand.h"
+#include "A2aTaskCommand.h"
 #include "CliSupport.h"
 
 #include "util/Version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHash>
 
 namespace {
 
@@ -16,8 +18,17 @@ QString usage()
               "Crosstalk's headless tool: inspect A2A agents and MCP servers from scripts.\n"
               "\n"
               "Commands:\n"
-              "  a2a card URL [--key FILE] [--json] [--timeout SECONDS]\n"
+              "  a2a card URL [--key FILE] [--json]\n"
               "      Fetch an agent's card, validate it and check its signatures.\n"
+              "  a2a send URL TEXT [--stream] [--task ID] [--context ID] [--data JSON] [--file PATH]\n"
+              "                    [--binding jsonrpc|http-json] [--a2a-version 1.0|0.3] [--header \"Name: value\"]... [--json]\n"
+              "      Send a message and follow the task it starts.\n"
+              "  a2a get URL TASK_ID [--history N] [--json]\n"
+              "  a2a list URL [--json]\n"
+              "  a2a cancel URL TASK_ID [--json]\n"
+              "  a2a subscribe URL TASK_ID [--json]\n"
+              "      Show, list, cancel or follow tasks.\n"
+              "  Common options: --timeout SECONDS (default 30).\n"
               "\n"
               "Options:\n"
               "  -h, --help     Show this help.\n"
@@ -53,10 +64,20 @@ int main(int argc, char *argv[])
         return UsageError;
     }
     const QString verb = args.value(2);
+    // Each verb parses its own arguments, with a program name first.
+    const QStringList verbArguments = QStringList{QStringLiteral("crosstalk-cli a2a ") + verb} + args.mid(3);
     if (first == QLatin1String("a2a") && verb == QLatin1String("card")) {
         A2aCardCommand command;
-        // The verb's own arguments, with a program name first for its parser.
-        command.start(QStringList{QStringLiteral("crosstalk-cli a2a card")} + args.mid(3));
+        command.start(verbArguments);
+        return QCoreApplication::exec();
+    }
+    static const QHash<QString, A2aTaskCommand::Verb> taskVerbs{
+        {QStringLiteral("send"), A2aTaskCommand::Verb::Send},     {QStringLiteral("get"), A2aTaskCommand::Verb::Get},
+        {QStringLiteral("list"), A2aTaskCommand::Verb::List},     {QStringLiteral("cancel"), A2aTaskCommand::Verb::Cancel},
+        {QStringLiteral("subscribe"), A2aTaskCommand::Verb::Subscribe}};
+    if (first == QLatin1String("a2a") && taskVerbs.contains(verb)) {
+        A2aTaskCommand command(taskVerbs.value(verb));
+        command.start(verbArguments);
         return QCoreApplication::exec();
     }
     if (first == QLatin1String("a2a"))

@@ -1,0 +1,405 @@
+#include "A2aTaskCommand.h"
+
+#include "CliSupport.h"
+
+#include "http/HttpClient.h"
+#include "util/BoundedJson.h"
+#include "util/HiddenText.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QTimer>
+#include <QUuid>
+
+namespace crosstalk::cli {
+
+using nlohmann::json;
+using namespace crosstalk::a2a;
+
+namespace {
+
+json partsJson(const QList<Part> &parts)
+{
+    json list = json::array();
+    for (const Part &p : parts)
+        list.push_back(p.toJson());
+    return list;
+}
+
+QString partsText(const QList<Part> &parts)
+{
+    QStringList out;
+    for (const Part &p : parts) {
+        switch (p.kind) {
+        case Part::Kind::Text:
+            out << p.text;
+            break;
+        case Part::Kind::File:
+            out << QStringLiteral("[file %1 %2]").arg(p.name, p.mediaType);
+            break;
+        case Part::Kind::Data:
+            out << QString::fromStdString(p.data.dump());
+            break;
+        }
+    }
+    return terminalSafe(out.join(QLatin1Char(' ')));
+}
+
+} // namespace
+
+A2aTaskCommand::A2aTaskCommand(Verb verb, QObject *parent)
+    : QObject(parent)
+    , m_verb(verb)
+    , m_http(new http::HttpClient(this))
+    , m_discovery(new CardDiscovery(m_http, this))
+{
+    connect(m_discovery, &CardDiscovery::finished, this, &A2aTaskCommand::onCard);
+}
+
+void A2aTaskCommand::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON: one object per line."));
+    const QCommandLineOption timeout = timeoutOption();
+    const QCommandLineOption bindingOption(QStringLiteral("binding"), tr("jsonrpc or http-json (default: the card's preference)."),
+                                           QStringLiteral("binding"));
+    const QCommandLineOption versionOption(QStringLiteral("a2a-version"), tr("1.0 or 0.3 (default: the card's newest)."),
+                                           QStringLiteral("version"));
+    const QCommandLineOption headerOption(QStringLiteral("header"), tr("An extra header, \"Name: value\"; may repeat."),
+                                          QStringLiteral("header"));
+    const QCommandLineOption streamOption(QStringLiteral("stream"), tr("Stream the task's progress."));
+    const QCommandLineOption taskOption(QStringLiteral("task"), tr("Continue this task (after input-required)."), QStringLiteral("id"));
+    const QCommandLineOption contextOption(QStringLiteral("context"), tr("Send within this context."), QStringLiteral("id"));
+    const QCommandLineOption dataOption(QStringLiteral("data"), tr("Add a data part (JSON)."), QStringLiteral("json"));
+    const QCommandLineOption fileOption(QStringLiteral("file"), tr("Add a file part."), QStringLiteral("path"));
+    const QCommandLineOption historyOption(QStringLiteral("history"), tr("How many messages of history to ask for."),
+                                           QStringLiteral("n"));
+    parser.addOptions({jsonOption, timeout, bindingOption, versionOption, headerOption});
+
+    QString usage;
+    switch (m_verb) {
+    case Verb::Send:
+        parser.setApplicationDescription(tr("Send a message to an agent and follow the task it starts."));
+        parser.addOptions({streamOption, taskOption, contextOption, dataOption, fileOption});
+        parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
+        parser.addPositionalArgument(QStringLiteral("TEXT"), tr("The message text."));
+        break;
+    case Verb::Get:
+        parser.setApplicationDescription(tr("Show a task."));
+        parser.addOption(historyOption);
+        parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
+        parser.addPositionalArgument(QStringLiteral("TASK_ID"), tr("The task."));
+        break;
+    case Verb::List:
+        parser.setApplicationDescription(tr("List the agent's tasks (A2A v1.0)."));
+        parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
+        break;
+    case Verb::Cancel:
+        parser.setApplicationDescription(tr("Cancel a task."));
+        parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
+        parser.addPositionalArgument(QStringLiteral("TASK_ID"), tr("The task."));
+        break;
+    case Verb::Subscribe:
+        parser.setApplicationDescription(tr("Follow a running task's progress."));
+        parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
+        parser.addPositionalArgument(QStringLiteral("TASK_ID"), tr("The task."));
+        break;
+    }
+    if (!parser.parse(arguments)) {
+        fail(parser.errorText());
+        return finish(UsageError);
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return finish(Success);
+    }
+    const QStringList positional = parser.positionalArguments();
+    const int wanted = m_verb == Verb::List ? 1 : 2;
+    if (positional.size() != wanted) {
+        fail(tr("This command takes %n argument(s); see --help.", nullptr, wanted));
+        return finish(UsageError);
+    }
+    m_json = parser.isSet(jsonOption);
+    m_timeoutMs = timeoutMs(parser, timeout);
+    if (m_timeoutMs < 0)
+        return finish(UsageError);
+    m_options.timeoutMs = m_timeoutMs;
+    if (parser.isSet(bindingOption)) {
+        const QString b = parser.value(bindingOption);
+        if (b == QLatin1String("jsonrpc"))
+            m_options.binding = Binding::JsonRpc;
+        else if (b == QLatin1String("http-json"))
+            m_options.binding = Binding::HttpJson;
+        else {
+            fail(tr("--binding takes jsonrpc or http-json, not '%1'.").arg(terminalSafe(b)));
+            return finish(UsageError);
+        }
+    }
+    if (parser.isSet(versionOption)) {
+        const QString v = parser.value(versionOption);
+        if (v == QLatin1String("1.0"))
+            m_options.version = ProtocolVersion::V1_0;
+        else if (v == QLatin1String("0.3"))
+            m_options.version = ProtocolVersion::V0_3;
+        else {
+            fail(tr("--a2a-version takes 1.0 or 0.3, not '%1'.").arg(terminalSafe(v)));
+            return finish(UsageError);
+        }
+    }
+    for (const QString &h : parser.values(headerOption)) {
+        const qsizetype colon = h.indexOf(QLatin1Char(':'));
+        if (colon <= 0) {
+            fail(tr("--header takes \"Name: value\", not '%1'.").arg(terminalSafe(h)));
+            return finish(UsageError);
+        }
+        m_options.headers.emplaceBack(h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8());
+    }
+    if (m_verb == Verb::Get && parser.isSet(historyOption)) {
+        bool ok = false;
+        const int n = parser.value(historyOption).toInt(&ok);
+        if (!ok || n < 0) {
+            fail(tr("--history takes a number of messages, not '%1'.").arg(terminalSafe(parser.value(historyOption))));
+            return finish(UsageError);
+        }
+        m_history = n;
+    }
+    if (m_verb == Verb::Send) {
+        m_stream = parser.isSet(streamOption);
+        m_message.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_message.role = Role::User;
+        m_message.taskId = parser.value(taskOption);
+        m_message.contextId = parser.value(contextOption);
+        Part text;
+        text.text = positional.at(1);
+        m_message.parts.append(text);
+        if (parser.isSet(dataOption)) {
+            JsonReadError error;
+            const QByteArray bytes = parser.value(dataOption).toUtf8();
+            std::optional<json> data = readJson(bytes, 64, &error);
+            if (!data) {
+                fail(tr("--data is not JSON (at byte %1: %2).").arg(error.offset).arg(error.detail));
+                return finish(UsageError);
+            }
+            Part part;
+            part.kind = Part::Kind::Data;
+            part.data = std::move(*data);
+            m_message.parts.append(part);
+        }
+        if (parser.isSet(fileOption)) {
+            QFile file(parser.value(fileOption));
+            if (!file.open(QIODevice::ReadOnly)) {
+                fail(tr("--file %1 cannot be read: %2").arg(file.fileName(), file.errorString()));
+                return finish(UsageError);
+            }
+            Part part;
+            part.kind = Part::Kind::File;
+            part.name = QFileInfo(file).fileName();
+            part.mediaType = QMimeDatabase().mimeTypeForFile(QFileInfo(file)).name();
+            part.bytes = QString::fromLatin1(file.readAll().toBase64());
+            m_message.parts.append(part);
+        }
+    } else if (m_verb != Verb::List) {
+        m_taskId = positional.at(1);
+    }
+    const QUrl url = QUrl::fromUserInput(positional.first());
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        fail(tr("'%1' is not an http or https URL.").arg(terminalSafe(positional.first())));
+        return finish(UsageError);
+    }
+    m_discovery->fetch(url, m_timeoutMs);
+}
+
+void A2aTaskCommand::onCard(const CardFetch &fetch)
+{
+    if (!fetch.ok()) {
+        fail(terminalSafe(fetch.message));
+        const bool unreachable = fetch.error == CardFetch::Error::Network || fetch.error == CardFetch::Error::Timeout;
+        return finish(unreachable ? Unreachable : ProtocolError);
+    }
+    m_client = new A2aClient(m_http, *fetch.card, m_options, this);
+    if (!m_client->setupError().isEmpty()) {
+        fail(terminalSafe(m_client->setupError()));
+        return finish(ProtocolError);
+    }
+    run();
+}
+
+void A2aTaskCommand::run()
+{
+    if (m_verb == Verb::Send || m_verb == Verb::Subscribe) {
+        TaskSession::Options options;
+        options.stream = m_verb == Verb::Subscribe || m_stream;
+        options.silenceTimeoutMs = m_timeoutMs;
+        m_session = new TaskSession(m_client, options, this);
+        if (options.stream) {
+            connect(m_session, &TaskSession::itemReceived, this, &A2aTaskCommand::printItem);
+        }
+        connect(m_session, &TaskSession::finished, this, [this](const A2aError &error) {
+            if (!error.ok() && !(m_session->tracker() && !m_session->tracker()->events().isEmpty()))
+                return finishWith(error);
+            if (!error.ok())
+                fail(terminalSafe(error.message));
+            if (m_session->reply() && !m_session->tracker()) {
+                if (!m_stream)
+                    printItem(StreamItem(*m_session->reply()), m_lastSource);
+                return finish(Success);
+            }
+            TaskTracker *tracker = m_session->tracker();
+            printEnd(*tracker, m_lastSource);
+            finish(error.ok() ? codeForState(tracker->state()) : (error.kind == A2aError::Kind::Unreachable ? Unreachable : ProtocolError));
+        });
+        if (m_verb == Verb::Subscribe)
+            m_session->follow(m_taskId);
+        else
+            m_session->start(m_message);
+        return;
+    }
+
+    A2aCall *call = nullptr;
+    switch (m_verb) {
+    case Verb::Get: call = m_client->getTask(m_taskId, m_history); break;
+    case Verb::Cancel: call = m_client->cancelTask(m_taskId); break;
+    case Verb::List: call = m_client->listTasks(); break;
+    default: break;
+    }
+    connect(call, &A2aCall::itemReceived, this, [this](const StreamItem &item) {
+        if (const auto *task = std::get_if<Task>(&item))
+            printTask(*task, EventSource::Response);
+    });
+    connect(call, &A2aCall::finished, this, [this](const A2aError &error, const json &result) {
+        if (!error.ok())
+            return finishWith(error);
+        if (m_verb == Verb::List) {
+            json tasks = json::array();
+            QString problem;
+            if (result.is_object() && result.contains("tasks") && result.at("tasks").is_array()) {
+                for (const json &t : result.at("tasks")) {
+                    if (const auto task = readTask(t, &problem)) {
+                        tasks.push_back({{"taskId", toJson(task->id)},
+                                         {"contextId", toJson(task->contextId)},
+                                         {"state", toJson(taskStateName(task->status.state))}});
+                    }
+                }
+            }
+            if (m_json) {
+                printJsonLine({{"tasks", tasks}});
+            } else {
+                for (const json &t : tasks)
+                    out() << terminalSafe(QString::fromStdString(t.at("taskId").get<std::string>())) << ' '
+                          << QString::fromStdString(t.at("state").get<std::string>()) << '\n';
+                out().flush();
+            }
+            return finish(Success);
+        }
+        // get and cancel printed the task as it came; the code says how it ended.
+        QString problem;
+        const auto item = readStreamItem(result, &problem);
+        const auto *task = item ? std::get_if<Task>(&*item) : nullptr;
+        if (!task) {
+            fail(tr("The agent's answer is not a task: %1").arg(terminalSafe(problem)));
+            return finish(ProtocolError);
+        }
+        finish(m_verb == Verb::Get ? codeForState(task->status.state) : Success);
+    });
+}
+
+void A2aTaskCommand::printItem(const StreamItem &item, EventSource source)
+{
+    m_lastSource = source;
+    const json src = toJson(eventSourceName(source));
+    if (const auto *task = std::get_if<Task>(&item)) {
+        if (m_json)
+            printJsonLine({{"event", "task"}, {"source", src}, {"taskId", toJson(task->id)},
+                           {"contextId", toJson(task->contextId)}, {"state", toJson(taskStateName(task->status.state))}});
+        else
+            out() << tr("task %1 %2").arg(terminalSafe(task->id), taskStateName(task->status.state)) << Qt::endl;
+    } else if (const auto *message = std::get_if<Message>(&item)) {
+        if (m_json) {
+            json line = {{"event", "message"}, {"source", src}, {"parts", partsJson(message->parts)}};
+            if (!message->taskId.isEmpty())
+                line["taskId"] = toJson(message->taskId);
+            if (!message->contextId.isEmpty())
+                line["contextId"] = toJson(message->contextId);
+            printJsonLine(line);
+        } else {
+            out() << tr("message: %1").arg(partsText(message->parts)) << Qt::endl;
+        }
+    } else if (const auto *status = std::get_if<StatusUpdate>(&item)) {
+        if (m_json) {
+            json line = {{"event", "status"}, {"source", src}, {"taskId", toJson(status->taskId)},
+                         {"state", toJson(taskStateName(status->status.state))}};
+            if (status->status.message)
+                line["message"] = {{"parts", partsJson(status->status.message->parts)}};
+            printJsonLine(line);
+        } else {
+            out() << tr("status %1").arg(taskStateName(status->status.state));
+            if (status->status.message)
+                out() << QStringLiteral(": ") << partsText(status->status.message->parts);
+            out() << Qt::endl;
+        }
+    } else if (const auto *chunk = std::get_if<ArtifactUpdate>(&item)) {
+        if (m_json)
+            printJsonLine({{"event", "artifact"}, {"source", src}, {"taskId", toJson(chunk->taskId)},
+                           {"artifactId", toJson(chunk->artifact.artifactId)}, {"append", chunk->append},
+                           {"lastChunk", chunk->lastChunk}, {"parts", partsJson(chunk->artifact.parts)}});
+        else
+            out() << tr("artifact %1: %2").arg(terminalSafe(chunk->artifact.artifactId), partsText(chunk->artifact.parts))
+                  << Qt::endl;
+    }
+}
+
+void A2aTaskCommand::printEnd(const TaskTracker &tracker, EventSource source)
+{
+    if (m_json) {
+        json artifacts = json::array();
+        for (const Artifact &a : tracker.artifacts())
+            artifacts.push_back(a.toJson());
+        printJsonLine({{"event", "end"}, {"source", toJson(eventSourceName(source))}, {"taskId", toJson(tracker.taskId())},
+                       {"contextId", toJson(tracker.contextId())}, {"state", toJson(taskStateName(tracker.state()))},
+                       {"artifacts", artifacts}});
+        return;
+    }
+    out() << tr("task %1 ended %2").arg(terminalSafe(tracker.taskId()), taskStateName(tracker.state())) << Qt::endl;
+    for (const Artifact &a : tracker.artifacts())
+        out() << QStringLiteral("  ") << terminalSafe(a.artifactId) << QStringLiteral(": ") << partsText(a.parts) << Qt::endl;
+    for (const QString &issue : tracker.issues())
+        err() << tr("protocol issue: %1").arg(terminalSafe(issue)) << Qt::endl;
+}
+
+void A2aTaskCommand::printTask(const Task &task, EventSource source)
+{
+    if (m_json) {
+        json artifacts = json::array();
+        for (const Artifact &a : task.artifacts)
+            artifacts.push_back(a.toJson());
+        printJsonLine({{"event", "end"}, {"source", toJson(eventSourceName(source))}, {"taskId", toJson(task.id)},
+                       {"contextId", toJson(task.contextId)}, {"state", toJson(taskStateName(task.status.state))},
+                       {"artifacts", artifacts}});
+        return;
+    }
+    out() << tr("task %1 %2").arg(terminalSafe(task.id), taskStateName(task.status.state)) << Qt::endl;
+    for (const Artifact &a : task.artifacts)
+        out() << QStringLiteral("  ") << terminalSafe(a.artifactId) << QStringLiteral(": ") << partsText(a.parts) << Qt::endl;
+}
+
+int A2aTaskCommand::codeForState(TaskState state) const
+{
+    return state == TaskState::Failed || state == TaskState::Canceled || state == TaskState::Rejected ? TaskUnsuccessful
+                                                                                                       : Success;
+}
+
+void A2aTaskCommand::finishWith(const A2aError &error)
+{
+    fail(terminalSafe(error.message));
+    finish(error.kind == A2aError::Kind::Unreachable ? Unreachable : ProtocolError);
+}
+
+void A2aTaskCommand::finish(int code)
+{
+    QTimer::singleShot(0, QCoreApplication::instance(), [code] { QCoreApplication::exit(code); });
+}
+
+} // namespace crosstalk::cli
