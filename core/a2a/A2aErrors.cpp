@@ -2,11 +2,14 @@
 
 #include "jsonrpc/ErrorCodes.h"
 #include "util/HiddenText.h"
+#include "util/JsonFields.h"
 #include "util/Utf8.h"
 
 #include <QCoreApplication>
 
 namespace crosstalk::a2a {
+
+using crosstalk::json_fields::text;
 
 namespace {
 
@@ -65,13 +68,6 @@ public:
     }
 };
 
-QString text(const nlohmann::json &object, const char *name)
-{
-    if (!object.is_object())
-        return {};
-    const auto it = object.find(name);
-    return it != object.end() && it->is_string() ? utf8ToString(it->get_ref<const std::string &>()) : QString();
-}
 
 // google.rpc.ErrorInfo: {"@type": ".../google.rpc.ErrorInfo", reason, domain, metadata}
 QString errorInfoReason(const nlohmann::json &value)

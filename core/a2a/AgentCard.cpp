@@ -1,45 +1,18 @@
 #include "a2a/AgentCard.h"
 
+#include "util/JsonFields.h"
 #include "util/Utf8.h"
 
 namespace crosstalk::a2a {
 
 using nlohmann::json;
+using namespace crosstalk::json_fields;
 
 namespace {
 
-const json *member(const json &object, const char *name)
-{
-    if (!object.is_object())
-        return nullptr;
-    const auto it = object.find(name);
-    return it == object.end() ? nullptr : &*it;
-}
 
-QString text(const json &object, const char *name)
-{
-    const json *value = member(object, name);
-    return value && value->is_string() ? utf8ToString(value->get_ref<const std::string &>()) : QString();
-}
 
-bool flag(const json &object, const char *name)
-{
-    const json *value = member(object, name);
-    return value && value->is_boolean() && value->get<bool>();
-}
 
-QStringList texts(const json &object, const char *name)
-{
-    QStringList out;
-    const json *value = member(object, name);
-    if (!value || !value->is_array())
-        return out;
-    for (const json &item : *value) {
-        if (item.is_string())
-            out.append(utf8ToString(item.get_ref<const std::string &>()));
-    }
-    return out;
-}
 
 // v1.0 requirements are {schemes: {name: {list: [scopes]}}}; v0.3's are
 // OpenAPI's {name: [scopes]}.

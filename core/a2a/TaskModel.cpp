@@ -1,5 +1,6 @@
 #include "a2a/TaskModel.h"
 
+#include "util/JsonFields.h"
 #include "util/Utf8.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,7 @@
 namespace crosstalk::a2a {
 
 using nlohmann::json;
+using namespace crosstalk::json_fields;
 
 namespace {
 
@@ -24,25 +26,8 @@ public:
     }
 };
 
-const json *member(const json &object, const char *name)
-{
-    if (!object.is_object())
-        return nullptr;
-    const auto it = object.find(name);
-    return it == object.end() || it->is_null() ? nullptr : &*it;
-}
 
-QString text(const json &object, const char *name)
-{
-    const json *value = member(object, name);
-    return value && value->is_string() ? utf8ToString(value->get_ref<const std::string &>()) : QString();
-}
 
-bool flag(const json &object, const char *name)
-{
-    const json *value = member(object, name);
-    return value && value->is_boolean() && value->get<bool>();
-}
 
 QList<Part> readParts(const json &object)
 {
