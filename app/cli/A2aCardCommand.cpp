@@ -50,11 +50,9 @@ void A2aCardCommand::start(const QStringList &arguments)
     const qint64 ms = timeoutMs(parser, timeout);
     if (ms < 0)
         return finish(UsageError);
-    const QUrl url = QUrl::fromUserInput(positional.first());
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        fail(tr("'%1' is not an http or https URL.").arg(terminalSafe(positional.first())));
+    const std::optional<QUrl> url = agentUrl(positional.first());
+    if (!url)
         return finish(UsageError);
-    }
     if (parser.isSet(keyOption)) {
         QString error;
         m_keys = a2a::SignatureKeys::fromFile(parser.value(keyOption), &error);
@@ -63,7 +61,7 @@ void A2aCardCommand::start(const QStringList &arguments)
             return finish(UsageError);
         }
     }
-    m_discovery->fetch(url, ms);
+    m_discovery->fetch(*url, ms);
 }
 
 void A2aCardCommand::onCard(const a2a::CardFetch &fetch)
@@ -154,8 +152,7 @@ void A2aCardCommand::onSignature(const a2a::SignatureCheck &check)
 
 void A2aCardCommand::finish(int code)
 {
-    // Leave on the next turn: this may run before the event loop has started.
-    QTimer::singleShot(0, QCoreApplication::instance(), [code] { QCoreApplication::exit(code); });
+    exitSoon(code);
 }
 
 } // namespace crosstalk::cli

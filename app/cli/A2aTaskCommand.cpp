@@ -204,12 +204,10 @@ void A2aTaskCommand::start(const QStringList &arguments)
     } else if (m_verb != Verb::List) {
         m_taskId = positional.at(1);
     }
-    const QUrl url = QUrl::fromUserInput(positional.first());
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        fail(tr("'%1' is not an http or https URL.").arg(terminalSafe(positional.first())));
+    const std::optional<QUrl> url = agentUrl(positional.first());
+    if (!url)
         return finish(UsageError);
-    }
-    m_discovery->fetch(url, m_timeoutMs);
+    m_discovery->fetch(*url, m_timeoutMs);
 }
 
 void A2aTaskCommand::onCard(const CardFetch &fetch)
@@ -399,7 +397,7 @@ void A2aTaskCommand::finishWith(const A2aError &error)
 
 void A2aTaskCommand::finish(int code)
 {
-    QTimer::singleShot(0, QCoreApplication::instance(), [code] { QCoreApplication::exit(code); });
+    exitSoon(code);
 }
 
 } // namespace crosstalk::cli

@@ -1,6 +1,9 @@
 #include "CliSupport.h"
 
+#include "util/HiddenText.h"
+
 #include <QCoreApplication>
+#include <QTimer>
 
 namespace crosstalk::cli {
 
@@ -48,6 +51,22 @@ qint64 timeoutMs(const QCommandLineParser &parser, const QCommandLineOption &opt
         return -1;
     }
     return qint64(seconds * 1000);
+}
+
+std::optional<QUrl> agentUrl(const QString &argument)
+{
+    const QUrl url = QUrl::fromUserInput(argument);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        fail(QCoreApplication::translate("crosstalk-cli", "'%1' is not an http or https URL.")
+                 .arg(terminalSafe(argument)));
+        return std::nullopt;
+    }
+    return url;
+}
+
+void exitSoon(int code)
+{
+    QTimer::singleShot(0, QCoreApplication::instance(), [code] { QCoreApplication::exit(code); });
 }
 
 nlohmann::json toJson(const QString &text)

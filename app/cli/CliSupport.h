@@ -4,6 +4,9 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QTextStream>
+#include <QUrl>
+
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -35,5 +38,13 @@ qint64 timeoutMs(const QCommandLineParser &parser, const QCommandLineOption &opt
 
 /// A QString as JSON text (UTF-8).
 nlohmann::json toJson(const QString &text);
+
+/// The agent URL argument as an http(s) URL; reports and returns nullopt
+/// when it is not one.
+std::optional<QUrl> agentUrl(const QString &argument);
+
+/// Ends the application with `code` on the next event-loop turn (a command
+/// may finish before the loop has started).
+void exitSoon(int code);
 
 } // namespace crosstalk::cli
