@@ -104,7 +104,7 @@ void A2aCall::onQuiet()
         A2aError e;
         e.kind = A2aError::Kind::Unreachable;
         e.timedOut = true;
-        e.message = tr("The stream sent no event within %1 s.").arg(double(m_firstEventTimeoutMs) / 1000.0);
+        e.message = tr("The stream sent no event within %1 ms.").arg(m_firstEventTimeoutMs);
         m_streamError = e;
         if (m_reply)
             m_reply->abort();
@@ -211,9 +211,11 @@ void A2aCall::onFinished(const http::HttpResult &r)
         A2aError e;
         e.kind = A2aError::Kind::Http;
         e.httpStatus = r.status;
-        e.message = tr("The agent answered HTTP %1 %2 without an A2A error.")
-                        .arg(r.status)
-                        .arg(QString::fromLatin1(r.reasonPhrase));
+        e.message = r.reasonPhrase.isEmpty()
+            ? tr("The agent answered HTTP %1 without an A2A error.").arg(r.status)
+            : tr("The agent answered HTTP %1 %2 without an A2A error.")
+                  .arg(r.status)
+                  .arg(QString::fromLatin1(r.reasonPhrase));
         return e;
     };
     if (!value) {

@@ -46,6 +46,24 @@ void TaskSession::follow(const QString &taskId)
     }
 }
 
+void TaskSession::attachReceiver(WebhookReceiver *receiver)
+{
+    connect(receiver, &WebhookReceiver::itemDelivered, this, &TaskSession::onPush);
+}
+
+void TaskSession::onPush(const StreamItem &item)
+{
+    if (m_finished)
+        return;
+    onItem(item, EventSource::Push);
+    // A push may be what tells the task has ended.
+    if (settled() && !m_call) {
+        done({});
+    } else if (settled() && m_call) {
+        m_call->abort();
+    }
+}
+
 void TaskSession::stop()
 {
     m_retry.stop();

@@ -2,6 +2,7 @@
 
 #include "a2a/A2aClient.h"
 #include "a2a/TaskTracker.h"
+#include "a2a/WebhookReceiver.h"
 
 #include <QObject>
 #include <QPointer>
@@ -40,6 +41,9 @@ public:
     void start(const Message &message);
     /// Follows a task that exists already (subscribe, or poll).
     void follow(const QString &taskId);
+    /// Feeds the push notifications this receiver accepts into the task
+    /// (set options.send.pushUrl and pushToken from it before start()).
+    void attachReceiver(WebhookReceiver *receiver);
     void stop();
 
     /// The task's tracker, once a task id is known.
@@ -63,6 +67,7 @@ private:
     void scheduleNext();
     void done(const A2aError &error);
     bool settled() const;
+    void onPush(const StreamItem &item);
 
     QPointer<A2aClient> m_client;
     Options m_options;

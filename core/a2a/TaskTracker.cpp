@@ -2,6 +2,8 @@
 
 #include "util/Clock.h"
 
+#include <QCryptographicHash>
+
 namespace crosstalk::a2a {
 
 QString eventSourceName(EventSource source)
@@ -135,6 +137,22 @@ int TaskTracker::artifactIndex(const QString &artifactId) const
 void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source)
 {
     const QString &id = update.artifact.artifactId;
+    QByteArray chunkText = QByteArray::fromStdString(update.artifact.toJson().dump());
+    chunkText += update.append ? '+' : '=';
+    chunkText += update.lastChunk ? '.' : ' ';
+    const QByteArray fingerprint = QCryptographicHash::hash(chunkText, QCryptographicHash::Sha1);
+    const int position = m_chunksFrom[int(source)]++;
+    if (position < m_appliedChunks.size() && m_appliedChunks.at(position) == fingerprint) {
+        TaskEvent e;
+        e.kind = TaskEvent::Kind::Artifact;
+        e.source = source;
+        e.state = m_state;
+        e.artifact = update;
+        e.note = tr("the same chunk came another way before; not applied again");
+        add(std::move(e));
+        return;
+    }
+    m_appliedChunks.append(fingerprint);
     if (m_seenState && a2a::isTerminal(m_state))
         issue(tr("An artifact chunk for %1 arrived after the task was %2.").arg(id, taskStateName(m_state)), source);
     const int index = artifactIndex(id);

@@ -2,6 +2,7 @@
 
 #include "a2a/TaskModel.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -94,6 +95,11 @@ private:
     QStringList m_issues;
     QList<Artifact> m_artifacts;
     QStringList m_finishedArtifacts; // received their lastChunk
+    // The same chunk may come twice, by stream and by push. Each source's
+    // chunks are counted; a chunk equal to the one another source delivered
+    // at that position is an echo, put on the timeline but not applied.
+    QList<QByteArray> m_appliedChunks;
+    QHash<int, int> m_chunksFrom; // source -> chunks delivered
 };
 
 } // namespace crosstalk::a2a

@@ -48,7 +48,27 @@ private slots:
     void updatesForAnotherTaskAreSetAside();
     void interruptedThenContinued();
     void resubscribeAndPollAreVisible();
+    void chunksByStreamAndPushAreAppliedOnce();
 };
+
+void TestTaskTracker::chunksByStreamAndPushAreAppliedOnce()
+{
+    TaskTracker tracker(QStringLiteral("t"));
+    // Interleaved as they arrive when a stream and a webhook both report.
+    tracker.apply(chunk("a", "one ", false, false), EventSource::Push);
+    tracker.apply(chunk("a", "one ", false, false), EventSource::Stream);
+    tracker.apply(chunk("a", "two ", true, false), EventSource::Stream);
+    tracker.apply(chunk("a", "two ", true, false), EventSource::Push);
+    tracker.apply(chunk("a", "two ", true, true), EventSource::Push); // a new chunk that happens to repeat text
+    tracker.apply(chunk("a", "two ", true, true), EventSource::Stream);
+    QCOMPARE(tracker.artifacts().first().parts.size(), 3);
+    QCOMPARE(tracker.events().size(), 6); // every arrival is on the timeline
+    QVERIFY(tracker.issues().isEmpty());
+    int echoes = 0;
+    for (const TaskEvent &e : tracker.events())
+        echoes += e.note.isEmpty() ? 0 : 1;
+    QCOMPARE(echoes, 3);
+}
 
 void TestTaskTracker::wholeLifecycle()
 {
