@@ -71,6 +71,9 @@ void A2aTaskCommand::start(const QStringList &arguments)
     const QCommandLineOption headerOption(QStringLiteral("header"), tr("An extra header, \"Name: value\"; may repeat."),
                                           QStringLiteral("header"));
     const QCommandLineOption streamOption(QStringLiteral("stream"), tr("Stream the task's progress."));
+    const QCommandLineOption pushOption(QStringLiteral("push"),
+                                        tr("Register a webhook on 127.0.0.1 for the task's push notifications and "
+                                           "report what arrives there until the task ends."));
     const QCommandLineOption taskOption(QStringLiteral("task"), tr("Continue this task (after input-required)."), QStringLiteral("id"));
     const QCommandLineOption contextOption(QStringLiteral("context"), tr("Send within this context."), QStringLiteral("id"));
     const QCommandLineOption dataOption(QStringLiteral("data"), tr("Add a data part (JSON)."), QStringLiteral("json"));
@@ -83,7 +86,7 @@ void A2aTaskCommand::start(const QStringList &arguments)
     switch (m_verb) {
     case Verb::Send:
         parser.setApplicationDescription(tr("Send a message to an agent and follow the task it starts."));
-        parser.addOptions({streamOption, taskOption, contextOption, dataOption, fileOption});
+        parser.addOptions({streamOption, pushOption, taskOption, contextOption, dataOption, fileOption});
         parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
         parser.addPositionalArgument(QStringLiteral("TEXT"), tr("The message text."));
         break;
@@ -91,7 +94,7 @@ void A2aTaskCommand::start(const QStringList &arguments)
         parser.setApplicationDescription(tr("Show a task."));
         parser.addOption(historyOption);
         parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
-        parser.addPositionalArgument(QStringLiteral("TASK_ID"), tr("The task."));
+        parser.addPositionalArgument(QStringLiteral("TASK_ID"), tr("The task's id."));
         break;
     case Verb::List:
         parser.setApplicationDescription(tr("List the agent's tasks (A2A v1.0)."));
@@ -100,12 +103,12 @@ void A2aTaskCommand::start(const QStringList &arguments)
     case Verb::Cancel:
         parser.setApplicationDescription(tr("Cancel a task."));
         parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
-        parser.addPositionalArgument(QStringLiteral("TASK_ID"), tr("The task."));
+        parser.addPositionalArgument(QStringLiteral("TASK_ID"), tr("The task's id."));
         break;
     case Verb::Subscribe:
         parser.setApplicationDescription(tr("Follow a running task's progress."));
         parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
-        parser.addPositionalArgument(QStringLiteral("TASK_ID"), tr("The task."));
+        parser.addPositionalArgument(QStringLiteral("TASK_ID"), tr("The task's id."));
         break;
     }
     if (!parser.parse(arguments)) {
@@ -168,6 +171,7 @@ void A2aTaskCommand::start(const QStringList &arguments)
     }
     if (m_verb == Verb::Send) {
         m_stream = parser.isSet(streamOption);
+        m_push = parser.isSet(pushOption);
         m_message.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_message.role = Role::User;
         m_message.taskId = parser.value(taskOption);
@@ -231,9 +235,26 @@ void A2aTaskCommand::run()
         TaskSession::Options options;
         options.stream = m_verb == Verb::Subscribe || m_stream;
         options.silenceTimeoutMs = m_timeoutMs;
+        if (m_push) {
+            auto *receiver = new WebhookReceiver(this);
+            QString error;
+            if (!receiver->listen(&error)) {
+                fail(error);
+                return finish(Unreachable);
+            }
+            options.send.pushUrl = receiver->url().toString(QUrl::FullyEncoded);
+            options.send.pushToken = receiver->token();
+            m_receiver = receiver;
+        }
         m_session = new TaskSession(m_client, options, this);
-        if (options.stream) {
-            connect(m_session, &TaskSession::itemReceived, this, &A2aTaskCommand::printItem);
+        if (m_receiver)
+            m_session->attachReceiver(m_receiver);
+        if (options.stream || m_push) {
+            connect(m_session, &TaskSession::itemReceived, this, [this](const StreamItem &item, EventSource source) {
+                // Without --stream only what the webhook receives is reported as it comes.
+                if (m_stream || m_verb == Verb::Subscribe || source == EventSource::Push)
+                    printItem(item, source);
+            });
         }
         connect(m_session, &TaskSession::finished, this, [this](const A2aError &error) {
             if (!error.ok() && !(m_session->tracker() && !m_session->tracker()->events().isEmpty()))

@@ -44,6 +44,8 @@ private:
     a2a::TaskSession *m_session = nullptr;
     bool m_json = false;
     bool m_stream = false;
+    bool m_push = false;
+    a2a::WebhookReceiver *m_receiver = nullptr;
     qint64 m_timeoutMs = 30'000;
     a2a::A2aClient::Options m_options;
     QString m_taskId;

@@ -20,7 +20,7 @@ QString usage()
               "Commands:\n"
               "  a2a card URL [--key FILE] [--json]\n"
               "      Fetch an agent's card, validate it and check its signatures.\n"
-              "  a2a send URL TEXT [--stream] [--task ID] [--context ID] [--data JSON] [--file PATH]\n"
+              "  a2a send URL TEXT [--stream] [--push] [--task ID] [--context ID] [--data JSON] [--file PATH]\n"
               "                    [--binding jsonrpc|http-json] [--a2a-version 1.0|0.3] [--header \"Name: value\"]... [--json]\n"
               "      Send a message and follow the task it starts.\n"
               "  a2a get URL TASK_ID [--history N] [--json]\n"

@@ -85,8 +85,15 @@ void A2aCall::start(http::HttpReply *reply, bool jsonRpc, qint64 timeoutMs)
                 // An answer that is not a stream (an error, as a rule): kept
                 // whole and read like a unary answer.
                 connect(m_reply, &http::HttpReply::dataReceived, this, [this](const QByteArray &chunk) {
-                    if (m_body.size() < 16 * 1024 * 1024)
-                        m_body += chunk;
+                    m_body += chunk;
+                    if (m_body.size() > MaxEventBytes && !m_streamError) {
+                        A2aError e;
+                        e.kind = A2aError::Kind::Protocol;
+                        e.message = tr("The agent's answer is larger than %1 bytes; it was stopped.").arg(MaxEventBytes);
+                        m_streamError = e;
+                        m_body.clear();
+                        m_reply->abort();
+                    }
                 });
             }
         });

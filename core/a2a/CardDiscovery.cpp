@@ -130,6 +130,9 @@ private:
         http::HttpRequest request;
         request.url = url;
         request.headers.emplaceBack("Accept", "application/json");
+        // Agents that speak both generations answer with their newest card
+        // when asked in v1.0's terms; v0.3 agents ignore the header.
+        request.headers.emplaceBack("A2A-Version", "1.0");
         if (const auto cached = m_owner->m_cache.constFind(url); cached != m_owner->m_cache.cend())
             request.headers.emplaceBack("If-None-Match", cached->etag);
         request.connectTimeoutMs = m_timeoutMs;

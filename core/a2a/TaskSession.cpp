@@ -93,8 +93,13 @@ void TaskSession::onItem(const StreamItem &item, EventSource source)
 {
     if (m_finished)
         return;
-    m_failures = 0;
-    m_backoffMs = m_options.initialBackoffMs;
+    // Only an update is progress: every resubscription starts with the Task
+    // itself, and a peer that sends it and then fails must not be retried
+    // for ever.
+    if (!std::holds_alternative<Task>(item) || source == EventSource::Poll) {
+        m_failures = 0;
+        m_backoffMs = m_options.initialBackoffMs;
+    }
     if (!m_tracker) {
         if (const auto *task = std::get_if<Task>(&item)) {
             m_tracker = new TaskTracker(task->id, nullptr, this);
@@ -143,11 +148,11 @@ void TaskSession::onCallFinished(const A2aError &error, EventSource source)
             }
             return done(error);
         }
-        if (error.kind == A2aError::Kind::Unreachable || error.kind == A2aError::Kind::Http
-            || error.kind == A2aError::Kind::Protocol) {
-            if (++m_failures >= m_options.maxFailures)
-                return done(error);
-        }
+        // An answer that breaks the protocol will not mend by asking again.
+        if (error.kind == A2aError::Kind::Protocol)
+            return done(error);
+        if (++m_failures >= m_options.maxFailures)
+            return done(error);
     }
     if (m_streaming && !m_polling)
         resume(error.ok() ? tr("the stream ended before the task did") : error.message);
