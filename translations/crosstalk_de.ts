@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>A2aErrors</name>
+    <message>
+        <source>the agent knows no task with that id (it may have expired)</source>
+        <translation>der Agent kennt keine Aufgabe mit dieser ID (sie ist möglicherweise abgelaufen)</translation>
+    </message>
+    <message>
+        <source>the task can no longer be canceled, usually because it has already ended</source>
+        <translation>die Aufgabe kann nicht mehr abgebrochen werden, meist weil sie bereits beendet ist</translation>
+    </message>
+    <message>
+        <source>the agent does not send push notifications</source>
+        <translation>der Agent sendet keine Push-Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>the agent does not support this operation (for example subscribing to a task that has ended)</source>
+        <translation>der Agent unterstützt diesen Vorgang nicht (zum Beispiel das Abonnieren einer bereits beendeten Aufgabe)</translation>
+    </message>
+    <message>
+        <source>the agent does not accept a media type of the message&apos;s parts</source>
+        <translation>der Agent akzeptiert den Medientyp eines Teils der Nachricht nicht</translation>
+    </message>
+    <message>
+        <source>the agent produced a response it considers invalid itself</source>
+        <translation>der Agent hat eine Antwort erzeugt, die er selbst für ungültig hält</translation>
+    </message>
+    <message>
+        <source>the agent has no extended card</source>
+        <translation>der Agent hat keine erweiterte Agent Card</translation>
+    </message>
+    <message>
+        <source>the agent requires an extension the request did not declare</source>
+        <translation>der Agent verlangt eine Erweiterung, die die Anfrage nicht deklariert hat</translation>
+    </message>
+    <message>
+        <source>the agent does not speak the A2A version the request asked for</source>
+        <translation>der Agent beherrscht die A2A-Version nicht, die die Anfrage verlangt hat</translation>
+    </message>
+    <message>
+        <source>the agent could not parse the request</source>
+        <translation>der Agent konnte die Anfrage nicht parsen</translation>
+    </message>
+    <message>
+        <source>the agent found the request malformed</source>
+        <translation>der Agent hält die Anfrage für fehlerhaft aufgebaut</translation>
+    </message>
+    <message>
+        <source>the agent does not know the method (it may speak another A2A version)</source>
+        <translation>der Agent kennt die Methode nicht (möglicherweise beherrscht er eine andere A2A-Version)</translation>
+    </message>
+    <message>
+        <source>the agent rejected the request&apos;s parameters</source>
+        <translation>der Agent hat die Parameter der Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>the agent failed internally</source>
+        <translation>im Agenten ist ein interner Fehler aufgetreten</translation>
+    </message>
+    <message>
+        <source>The agent answered with error %1</source>
+        <translation>Der Agent hat mit Fehler %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>The agent answered with error %1 (%2)</source>
+        <translation>Der Agent hat mit Fehler %1 (%2) geantwortet</translation>
+    </message>
+    <message>
+        <source>; it said: %1</source>
+        <translation>; er meldete: %1</translation>
+    </message>
+    <message>
+        <source> [reason %1]</source>
+        <translation> [Grund %1]</translation>
+    </message>
+</context>
+<context>
     <name>CardDiscovery</name>
     <message>
         <source>The answer from %1 is not JSON (at byte %2: %3).</source>
@@ -608,13 +683,34 @@
         <translation>--timeout erwartet eine Anzahl Sekunden größer als 0, nicht &apos;%1&apos;.</translation>
     </message>
     <message>
+        <source>unknown a2a command &apos;%1&apos;; see --help.</source>
+        <translation>unbekannter a2a-Befehl &apos;%1&apos;; siehe --help.</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;; see --help.</source>
+        <translation>unbekannter Befehl &apos;%1&apos;; siehe --help.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http or https URL.</source>
+        <translation>&apos;%1&apos; ist keine http- oder https-URL.</translation>
+    </message>
+    <message>
         <source>Usage: crosstalk-cli COMMAND [ARGUMENTS]
 
 Crosstalk&apos;s headless tool: inspect A2A agents and MCP servers from scripts.
 
 Commands:
-  a2a card URL [--key FILE] [--json] [--timeout SECONDS]
+  a2a card URL [--key FILE] [--json]
       Fetch an agent&apos;s card, validate it and check its signatures.
+  a2a send URL TEXT [--stream] [--push] [--task ID] [--context ID] [--data JSON] [--file PATH]
+                    [--binding jsonrpc|http-json] [--a2a-version 1.0|0.3] [--header &quot;Name: value&quot;]... [--json]
+      Send a message and follow the task it starts.
+  a2a get URL TASK_ID [--history N] [--json]
+  a2a list URL [--json]
+  a2a cancel URL TASK_ID [--json]
+  a2a subscribe URL TASK_ID [--json]
+      Show, list, cancel or follow tasks.
+  Common options: --timeout SECONDS (default 30).
 
 Options:
   -h, --help     Show this help.
@@ -629,8 +725,17 @@ not verify, 4 could not connect or timed out, 5 the task ended failed, canceled 
 Das Kommandozeilenwerkzeug von Crosstalk: A2A-Agenten und MCP-Server aus Skripten untersuchen.
 
 Befehle:
-  a2a card URL [--key DATEI] [--json] [--timeout SEKUNDEN]
+  a2a card URL [--key FILE] [--json]
       Die Agent Card eines Agenten abrufen, prüfen und ihre Signaturen verifizieren.
+  a2a send URL TEXT [--stream] [--push] [--task ID] [--context ID] [--data JSON] [--file PATH]
+                    [--binding jsonrpc|http-json] [--a2a-version 1.0|0.3] [--header &quot;Name: value&quot;]... [--json]
+      Eine Nachricht senden und die Aufgabe verfolgen, die sie beginnt.
+  a2a get URL TASK_ID [--history N] [--json]
+  a2a list URL [--json]
+  a2a cancel URL TASK_ID [--json]
+  a2a subscribe URL TASK_ID [--json]
+      Aufgaben anzeigen, auflisten, abbrechen oder verfolgen.
+  Gemeinsame Optionen: --timeout SECONDS (Standard: 30).
 
 Optionen:
   -h, --help     Diese Hilfe anzeigen.
@@ -642,13 +747,91 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
 5 die Aufgabe endete als fehlgeschlagen, abgebrochen oder abgelehnt.
 </translation>
     </message>
+</context>
+<context>
+    <name>crosstalk::a2a::A2aCall</name>
     <message>
-        <source>unknown a2a command &apos;%1&apos;; see --help.</source>
-        <translation>unbekannter a2a-Befehl &apos;%1&apos;; siehe --help.</translation>
+        <source>A stream event is not a JSON-RPC response: %1</source>
+        <translation>Ein Ereignis im Strom ist keine JSON-RPC-Antwort: %1</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;; see --help.</source>
-        <translation>unbekannter Befehl &apos;%1&apos;; siehe --help.</translation>
+        <source>A stream event holds a JSON-RPC request or notification, not a response.</source>
+        <translation>Ein Ereignis im Strom enthält eine JSON-RPC-Anfrage oder -Benachrichtigung, keine Antwort.</translation>
+    </message>
+    <message>
+        <source>A stream event is not JSON (at byte %1: %2).</source>
+        <translation>Ein Ereignis im Strom ist kein JSON (bei Byte %1: %2).</translation>
+    </message>
+    <message>
+        <source>A stream event is not a task, message or update: %1</source>
+        <translation>Ein Ereignis im Strom ist weder eine Aufgabe noch eine Nachricht noch eine Aktualisierung: %1</translation>
+    </message>
+    <message>
+        <source>The agent answered HTTP %1 with an event stream.</source>
+        <translation>Der Agent hat mit HTTP %1 und einem Ereignisstrom geantwortet.</translation>
+    </message>
+    <message>
+        <source>The agent answered HTTP %1 %2 without an A2A error.</source>
+        <translation>Der Agent hat mit HTTP %1 %2 geantwortet, ohne einen A2A-Fehler anzugeben.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s answer is empty.</source>
+        <translation>Die Antwort des Agenten ist leer.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s answer is not JSON (at byte %1: %2).</source>
+        <translation>Die Antwort des Agenten ist kein JSON (bei Byte %1: %2).</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s answer is not a JSON-RPC response: %1</source>
+        <translation>Die Antwort des Agenten ist keine JSON-RPC-Antwort: %1</translation>
+    </message>
+    <message>
+        <source>The agent answered with a JSON-RPC request instead of a response.</source>
+        <translation>Der Agent hat statt einer Antwort eine JSON-RPC-Anfrage gesendet.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s answer is not a task or a message: %1</source>
+        <translation>Die Antwort des Agenten ist weder eine Aufgabe noch eine Nachricht: %1</translation>
+    </message>
+    <message>
+        <source>The call was stopped.</source>
+        <translation>Der Aufruf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s answer is larger than %1 bytes; it was stopped.</source>
+        <translation>Die Antwort des Agenten ist größer als %1 Bytes; sie wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The stream sent no event within %1 ms.</source>
+        <translation>Der Strom hat innerhalb von %1 ms kein Ereignis gesendet.</translation>
+    </message>
+    <message>
+        <source>The agent answered HTTP %1 without an A2A error.</source>
+        <translation>Der Agent hat mit HTTP %1 geantwortet, ohne einen A2A-Fehler.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::a2a::A2aClient</name>
+    <message>
+        <source>The card names no interface to reach the agent at.</source>
+        <translation>Die Agent Card nennt keine Schnittstelle, über die der Agent erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The card offers no interface Crosstalk can speak with the binding and version asked for (JSON-RPC for v1.0 and v0.3, HTTP+JSON for v1.0).</source>
+        <translation>Die Agent Card bietet keine Schnittstelle, die Crosstalk mit der verlangten Protokollbindung und Version beherrscht (JSON-RPC für v1.0 und v0.3, HTTP+JSON für v1.0).</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>A2A v0.3 has no JSON-RPC method for this operation.</source>
+        <translation>A2A v0.3 hat keine JSON-RPC-Methode für diesen Vorgang.</translation>
+    </message>
+    <message>
+        <source>Listing tasks needs A2A v1.0; this agent is spoken to in v0.3.</source>
+        <translation>Das Auflisten von Aufgaben erfordert A2A v1.0; dieser Agent wird über v0.3 angesprochen.</translation>
     </message>
 </context>
 <context>
@@ -686,6 +869,21 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>the answer is not JSON.</source>
         <translation>die Antwort ist kein JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::a2a::TaskSession</name>
+    <message>
+        <source>the stream was silent</source>
+        <translation>der Strom blieb still</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s answer named no task and held no message.</source>
+        <translation>Die Antwort des Agenten nannte keine Aufgabe und enthielt keine Nachricht.</translation>
+    </message>
+    <message>
+        <source>the stream ended before the task did</source>
+        <translation>der Strom endete vor der Aufgabe</translation>
     </message>
 </context>
 <context>
@@ -738,6 +936,49 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
         <source>Part %1 of artifact %2 differs from the assembled one.</source>
         <translation>Teil %1 des Artefakts %2 weicht vom zusammengesetzten ab.</translation>
     </message>
+    <message>
+        <source>the same chunk came another way before; not applied again</source>
+        <translation>dasselbe Teilstück kam schon auf einem anderen Weg; nicht erneut angewendet</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::a2a::WebhookReceiver</name>
+    <message>
+        <source>The push-notification receiver cannot listen on 127.0.0.1: %1</source>
+        <translation>Der Empfänger für Push-Benachrichtigungen kann nicht auf 127.0.0.1 lauschen: %1</translation>
+    </message>
+    <message>
+        <source>The delivery&apos;s body was not sent with a Content-Length.</source>
+        <translation>Der Inhalt der Zustellung kam ohne Content-Length.</translation>
+    </message>
+    <message>
+        <source>The delivery is larger than %1 bytes.</source>
+        <translation>Die Zustellung ist größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>A delivery came to an unknown path.</source>
+        <translation>Eine Zustellung kam an einen unbekannten Pfad.</translation>
+    </message>
+    <message>
+        <source>A delivery came with %1 instead of POST.</source>
+        <translation>Eine Zustellung kam mit %1 statt POST.</translation>
+    </message>
+    <message>
+        <source>A delivery came without the notification token.</source>
+        <translation>Eine Zustellung kam ohne das Benachrichtigungs-Token.</translation>
+    </message>
+    <message>
+        <source>A delivery came with a wrong notification token.</source>
+        <translation>Eine Zustellung kam mit einem falschen Benachrichtigungs-Token.</translation>
+    </message>
+    <message>
+        <source>A delivery is not JSON (at byte %1: %2).</source>
+        <translation>Eine Zustellung ist kein JSON (bei Byte %1: %2).</translation>
+    </message>
+    <message>
+        <source>A delivery is not a task or an update: %1</source>
+        <translation>Eine Zustellung ist weder eine Aufgabe noch eine Aktualisierung: %1</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::cli::A2aCardCommand</name>
@@ -760,10 +1001,6 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>a2a card takes exactly one URL; see a2a card --help.</source>
         <translation>a2a card erwartet genau eine URL; siehe a2a card --help.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not an http or https URL.</source>
-        <translation>&apos;%1&apos; ist keine http- oder https-URL.</translation>
     </message>
     <message>
         <source>Card:</source>
@@ -812,6 +1049,144 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>Issues:</source>
         <translation>Probleme:</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::cli::A2aTaskCommand</name>
+    <message>
+        <source>Print JSON: one object per line.</source>
+        <translation>JSON ausgeben: ein Objekt pro Zeile.</translation>
+    </message>
+    <message>
+        <source>jsonrpc or http-json (default: the card&apos;s preference).</source>
+        <translation>jsonrpc oder http-json (Standard: die von der Agent Card bevorzugte).</translation>
+    </message>
+    <message>
+        <source>1.0 or 0.3 (default: the card&apos;s newest).</source>
+        <translation>1.0 oder 0.3 (Standard: die neueste, die die Agent Card nennt).</translation>
+    </message>
+    <message>
+        <source>An extra header, &quot;Name: value&quot;; may repeat.</source>
+        <translation>Ein zusätzlicher Header, &quot;Name: value&quot;; mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>Stream the task&apos;s progress.</source>
+        <translation>Den Fortschritt der Aufgabe streamen.</translation>
+    </message>
+    <message>
+        <source>Continue this task (after input-required).</source>
+        <translation>Diese Aufgabe fortsetzen (nach input-required).</translation>
+    </message>
+    <message>
+        <source>Send within this context.</source>
+        <translation>In diesem Kontext senden.</translation>
+    </message>
+    <message>
+        <source>Add a data part (JSON).</source>
+        <translation>Einen Datenteil (JSON) hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Add a file part.</source>
+        <translation>Einen Dateiteil hinzufügen.</translation>
+    </message>
+    <message>
+        <source>How many messages of history to ask for.</source>
+        <translation>Wie viele Nachrichten des Verlaufs angefordert werden.</translation>
+    </message>
+    <message>
+        <source>Send a message to an agent and follow the task it starts.</source>
+        <translation>Eine Nachricht an einen Agenten senden und die Aufgabe verfolgen, die sie startet.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s base URL or its card URL.</source>
+        <translation>Die Basis-URL des Agenten oder die URL seiner Agent Card.</translation>
+    </message>
+    <message>
+        <source>The message text.</source>
+        <translation>Der Text der Nachricht.</translation>
+    </message>
+    <message>
+        <source>Show a task.</source>
+        <translation>Eine Aufgabe anzeigen.</translation>
+    </message>
+    <message>
+        <source>List the agent&apos;s tasks (A2A v1.0).</source>
+        <translation>Die Aufgaben des Agenten auflisten (A2A v1.0).</translation>
+    </message>
+    <message>
+        <source>Cancel a task.</source>
+        <translation>Eine Aufgabe abbrechen.</translation>
+    </message>
+    <message>
+        <source>Follow a running task&apos;s progress.</source>
+        <translation>Den Fortschritt einer laufenden Aufgabe verfolgen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This command takes %n argument(s); see --help.</source>
+        <translation>
+            <numerusform>Dieser Befehl erwartet %n Argument; siehe --help.</numerusform>
+            <numerusform>Dieser Befehl erwartet %n Argumente; siehe --help.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--binding takes jsonrpc or http-json, not &apos;%1&apos;.</source>
+        <translation>--binding erwartet jsonrpc oder http-json, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--a2a-version takes 1.0 or 0.3, not &apos;%1&apos;.</source>
+        <translation>--a2a-version erwartet 1.0 oder 0.3, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--header takes &quot;Name: value&quot;, not &apos;%1&apos;.</source>
+        <translation>--header erwartet &quot;Name: value&quot;, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--history takes a number of messages, not &apos;%1&apos;.</source>
+        <translation>--history erwartet eine Anzahl Nachrichten, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--data is not JSON (at byte %1: %2).</source>
+        <translation>--data ist kein JSON (bei Byte %1: %2).</translation>
+    </message>
+    <message>
+        <source>--file %1 cannot be read: %2</source>
+        <translation>--file %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s answer is not a task: %1</source>
+        <translation>Die Antwort des Agenten ist keine Aufgabe: %1</translation>
+    </message>
+    <message>
+        <source>task %1 %2</source>
+        <translation>Aufgabe %1 %2</translation>
+    </message>
+    <message>
+        <source>message: %1</source>
+        <translation>Nachricht: %1</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <source>artifact %1: %2</source>
+        <translation>Artefakt %1: %2</translation>
+    </message>
+    <message>
+        <source>task %1 ended %2</source>
+        <translation>Aufgabe %1 endete als %2</translation>
+    </message>
+    <message>
+        <source>protocol issue: %1</source>
+        <translation>Protokollproblem: %1</translation>
+    </message>
+    <message>
+        <source>Register a webhook on 127.0.0.1 for the task&apos;s push notifications and report what arrives there until the task ends.</source>
+        <translation>Einen Webhook auf 127.0.0.1 für die Push-Benachrichtigungen der Aufgabe anmelden und bis zum Ende der Aufgabe melden, was dort ankommt.</translation>
+    </message>
+    <message>
+        <source>The task&apos;s id.</source>
+        <translation>Die ID der Aufgabe.</translation>
     </message>
 </context>
 <context>
