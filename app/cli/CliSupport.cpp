@@ -3,6 +3,8 @@
 #include "util/HiddenText.h"
 
 #include <QCoreApplication>
+
+#include <cstdio>
 #include <QTimer>
 
 namespace crosstalk::cli {
@@ -26,10 +28,15 @@ void fail(const QString &sentence)
 
 void printJsonLine(const nlohmann::json &value)
 {
+    // The bytes go out as they are: an end line can hold megabytes of
+    // artifacts, and a detour through QString would hold them three times.
     // Invalid UTF-8 cannot reach here (strings come from QString), but a
     // replacement beats an exception on stdout.
-    out() << QString::fromStdString(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) << '\n';
     out().flush();
+    std::string line = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fflush(stdout);
 }
 
 QCommandLineOption timeoutOption()

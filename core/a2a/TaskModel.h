@@ -102,6 +102,8 @@ struct ArtifactUpdate
     Artifact artifact;
     bool append = false;
     bool lastChunk = false;
+
+    bool operator==(const ArtifactUpdate &) const = default;
 };
 
 /// What a send answers, a stream carries, a poll or a push delivers.

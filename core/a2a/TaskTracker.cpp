@@ -2,7 +2,6 @@
 
 #include "util/Clock.h"
 
-#include <QCryptographicHash>
 
 namespace crosstalk::a2a {
 
@@ -137,10 +136,9 @@ int TaskTracker::artifactIndex(const QString &artifactId) const
 void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source)
 {
     const QString &id = update.artifact.artifactId;
-    QByteArray chunkText = QByteArray::fromStdString(update.artifact.toJson().dump());
-    chunkText += update.append ? '+' : '=';
-    chunkText += update.lastChunk ? '.' : ' ';
-    const QByteArray fingerprint = QCryptographicHash::hash(chunkText, QCryptographicHash::Sha1);
+    size_t fingerprint = qHashMulti(0, id, update.append, update.lastChunk, update.artifact.parts.size());
+    for (const Part &p : update.artifact.parts)
+        fingerprint = qHashMulti(fingerprint, int(p.kind), p.text, p.uri, p.bytes);
     const int position = m_chunksFrom[int(source)]++;
     if (position < m_appliedChunks.size() && m_appliedChunks.at(position) == fingerprint) {
         TaskEvent e;

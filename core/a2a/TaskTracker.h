@@ -98,7 +98,7 @@ private:
     // The same chunk may come twice, by stream and by push. Each source's
     // chunks are counted; a chunk equal to the one another source delivered
     // at that position is an echo, put on the timeline but not applied.
-    QList<QByteArray> m_appliedChunks;
+    QList<size_t> m_appliedChunks; // a hash of each applied chunk
     QHash<int, int> m_chunksFrom; // source -> chunks delivered
 };
 

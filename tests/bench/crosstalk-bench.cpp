@@ -2,17 +2,32 @@
 //   sse      parse a 100 MB event stream of 500-byte events fed in 16 KiB chunks
 //   jsonrpc  decode small JSON-RPC messages
 // Each figure is the best of several rounds, printed with its target.
+#include "a2a/A2aClient.h"
+#include "a2a/CardDiscovery.h"
+#include "a2a/TaskTracker.h"
+#include "http/HttpClient.h"
 #include "http/SseParser.h"
 #include "jsonrpc/JsonRpcDecoder.h"
+
+#include "PeerProcess.h"
+#include "TestPaths.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QTextStream>
+#include <QUuid>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 
 using namespace crosstalk;
+namespace test = crosstalk::test;
 
 namespace {
 
@@ -114,6 +129,183 @@ void benchJsonRpc(int rounds)
           << Qt::endl;
 }
 
+// One streamed A2A task of `events` artifact chunks, recorded once from the
+// SDK agent and replayed by a server that is never the bottleneck, consumed
+// in the same run by: the core from memory (its own ingest rate: SSE parse,
+// JSON-RPC decode, item read, track, assemble), the core over loopback, the
+// whole crosstalk-cli, the SDK's own client, and curl (the transfer limit).
+struct Timed
+{
+    double seconds = 0;
+    qint64 items = 0;
+    qsizetype parts = 0;
+};
+
+Timed ingestFromMemory(const QByteArray &stream)
+{
+    Timed t;
+    std::unique_ptr<a2a::TaskTracker> tracker;
+    http::SseParser parser;
+    parser.setEventHandler([&](const http::SseEvent &e) {
+        jsonrpc::DecodeResult decoded = jsonrpc::decode(e.data);
+        auto *response = decoded.ok() ? std::get_if<jsonrpc::Response>(&decoded.messages.front()) : nullptr;
+        if (!response)
+            return;
+        QString problem;
+        if (auto item = a2a::readStreamItem(response->result, &problem)) {
+            ++t.items;
+            if (!tracker)
+                tracker = std::make_unique<a2a::TaskTracker>(std::get<a2a::Task>(*item).id);
+            tracker->apply(*item, a2a::EventSource::Stream);
+        }
+    });
+    QElapsedTimer timer;
+    timer.start();
+    constexpr qsizetype chunk = 16 * 1024;
+    for (qsizetype at = 0; at < stream.size(); at += chunk)
+        parser.feed(QByteArrayView(stream).sliced(at, std::min(chunk, stream.size() - at)));
+    t.seconds = double(timer.nsecsElapsed()) / 1e9;
+    t.parts = tracker && !tracker->artifacts().isEmpty() ? tracker->artifacts().first().parts.size() : 0;
+    return t;
+}
+
+std::optional<Timed> ingestOverLoopback(const QUrl &agent, const QString &text)
+{
+    http::HttpClient http;
+    a2a::CardDiscovery discovery(&http);
+    std::optional<a2a::CardFetch> fetched;
+    QObject::connect(&discovery, &a2a::CardDiscovery::finished, &discovery, [&](const a2a::CardFetch &f) { fetched = f; });
+    discovery.fetch(agent);
+    if (!QTest::qWaitFor([&] { return fetched.has_value(); }, 30000) || !fetched->ok())
+        return std::nullopt;
+    a2a::A2aClient client(&http, *fetched->card, {});
+    a2a::Message message;
+    message.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    a2a::Part part;
+    part.text = text;
+    message.parts.append(part);
+    std::unique_ptr<a2a::TaskTracker> tracker;
+    Timed t;
+    bool done = false;
+    QElapsedTimer timer;
+    timer.start();
+    a2a::A2aCall *call = client.sendStreamingMessage(message);
+    QObject::connect(call, &a2a::A2aCall::itemReceived, &http, [&](const a2a::StreamItem &item) {
+        ++t.items;
+        if (!tracker)
+            tracker = std::make_unique<a2a::TaskTracker>(std::get<a2a::Task>(item).id);
+        tracker->apply(item, a2a::EventSource::Stream);
+    });
+    QObject::connect(call, &a2a::A2aCall::finished, &http, [&](const a2a::A2aError &) { done = true; });
+    if (!QTest::qWaitFor([&] { return done; }, 600000))
+        return std::nullopt;
+    t.seconds = double(timer.nsecsElapsed()) / 1e9;
+    t.parts = tracker && !tracker->artifacts().isEmpty() ? tracker->artifacts().first().parts.size() : 0;
+    return t;
+}
+
+double timedCurl(const QUrl &endpoint, const QByteArray &body, const QString &output, double *bytes)
+{
+    QProcess curl;
+    curl.start(QStringLiteral("curl"), {QStringLiteral("-sN"), QStringLiteral("-o"), output, QStringLiteral("-w"),
+                                        QStringLiteral("%{size_download} %{time_total}"), QStringLiteral("-H"),
+                                        QStringLiteral("A2A-Version: 1.0"), QStringLiteral("-H"),
+                                        QStringLiteral("Content-Type: application/json"), QStringLiteral("-d"),
+                                        QString::fromUtf8(body), endpoint.toString()});
+    curl.waitForFinished(600000);
+    const QStringList figures = QString::fromUtf8(curl.readAllStandardOutput()).split(QLatin1Char(' '));
+    if (bytes)
+        *bytes = figures.value(0).toDouble();
+    return figures.value(1).toDouble();
+}
+
+int benchA2a(int events)
+{
+    if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty()) {
+        out() << "a2a: " << reason << Qt::endl;
+        return 1;
+    }
+    const QString text = QStringLiteral("big %1").arg(events);
+    const QByteArray body = R"({"jsonrpc":"2.0","id":1,"method":"SendStreamingMessage","params":{"message":{"messageId":"m","role":"ROLE_USER","parts":[{"text":")"
+        + text.toUtf8() + R"("}]}}})";
+    QTemporaryDir dir;
+    const QString recording = dir.filePath(QStringLiteral("stream.sse"));
+    {
+        test::PeerProcess agent;
+        if (!agent.start(QStringLiteral("a2a/test-agent.mjs"))) {
+            out() << "a2a: " << agent.errorString() << Qt::endl;
+            return 1;
+        }
+        timedCurl(agent.url(QStringLiteral("/a2a/jsonrpc")), body, recording, nullptr);
+    }
+    QFile file(recording);
+    if (!file.open(QIODevice::ReadOnly)) {
+        out() << "a2a: the recording failed" << Qt::endl;
+        return 1;
+    }
+    const QByteArray stream = file.readAll();
+    file.close();
+
+    test::PeerProcess replay;
+    if (!replay.start(QStringLiteral("a2a/replay-server.mjs"), {recording})) {
+        out() << "a2a: " << replay.errorString() << Qt::endl;
+        return 1;
+    }
+    const QString base = replay.url().toString();
+
+    const Timed memory = ingestFromMemory(stream);
+    double bytes = 0;
+    const double curlSeconds = timedCurl(replay.url(QStringLiteral("/rpc")), body, QStringLiteral("/dev/null"), &bytes);
+    const std::optional<Timed> core = ingestOverLoopback(replay.url(), text);
+    if (!core) {
+        out() << "a2a: the core's stream did not end" << Qt::endl;
+        return 1;
+    }
+
+    // Children's peak memory comes from the kernel's accounting of
+    // waited-for children: the CLI first, before any larger child ends.
+    QProcess cli;
+    cli.setStandardOutputFile(QProcess::nullDevice());
+    QElapsedTimer timer;
+    timer.start();
+    cli.start(QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/crosstalk-cli"),
+              {QStringLiteral("a2a"), QStringLiteral("send"), base, text, QStringLiteral("--stream"), QStringLiteral("--json")});
+    cli.waitForFinished(600000);
+    const double cliSeconds = double(timer.nsecsElapsed()) / 1e9;
+    rusage usage {};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    const long cliPeakKb = usage.ru_maxrss;
+
+    QProcess sdk;
+    sdk.setWorkingDirectory(test::peersDir());
+    timer.restart();
+    sdk.start(test::nodeProgram(), {QStringLiteral("a2a/bench-client.mjs"), base, text});
+    sdk.waitForFinished(600000);
+    const double sdkSeconds = double(timer.nsecsElapsed()) / 1e9;
+    const QByteArray sdkOut = sdk.readAllStandardOutput().trimmed();
+
+    const auto rate = [&](double seconds) { return QStringLiteral("%1 MB/s").arg(double(stream.size()) / 1e6 / seconds, 0, 'f', 1); };
+    out() << QStringLiteral("a2a.stream       one streamed task: %1 events, %2 MB of SSE (%3 artifact chunks), replayed from loopback")
+                 .arg(memory.items).arg(double(stream.size()) / 1e6, 0, 'f', 1).arg(events)
+          << Qt::endl;
+    out() << QStringLiteral("  core, memory   %1 s  %2  %3 events/s   (SSE parse, JSON-RPC decode, track, assemble: %4 parts)")
+                 .arg(memory.seconds, 0, 'f', 3).arg(rate(memory.seconds)).arg(double(memory.items) / memory.seconds, 0, 'f', 0).arg(memory.parts)
+          << Qt::endl;
+    out() << QStringLiteral("  curl           %1 s  %2   (the transfer limit; %3 bytes)").arg(curlSeconds, 0, 'f', 3).arg(rate(curlSeconds)).arg(bytes, 0, 'f', 0) << Qt::endl;
+    out() << QStringLiteral("  core, loopback %1 s  %2  %3 events/s   (%4 parts)")
+                 .arg(core->seconds, 0, 'f', 3).arg(rate(core->seconds)).arg(double(core->items) / core->seconds, 0, 'f', 0).arg(core->parts)
+          << Qt::endl;
+    out() << QStringLiteral("  crosstalk-cli  %1 s  %2   (whole process, --stream --json > /dev/null; exit %3; peak RSS %4 MB)")
+                 .arg(cliSeconds, 0, 'f', 3).arg(rate(cliSeconds)).arg(cli.exitCode()).arg(double(cliPeakKb) / 1024.0, 0, 'f', 0)
+          << Qt::endl;
+    out() << QStringLiteral("  sdk client     %1 s  %2   (whole process; %3)").arg(sdkSeconds, 0, 'f', 3).arg(rate(sdkSeconds)).arg(QString::fromUtf8(sdkOut))
+          << Qt::endl;
+    out() << QStringLiteral("  core vs sdk client %1x (target >= 5x); core vs curl %2x the time (target <= 2x); cli vs sdk client %3x (target >= 2x)")
+                 .arg(sdkSeconds / core->seconds, 0, 'f', 1).arg(core->seconds / curlSeconds, 0, 'f', 2).arg(sdkSeconds / cliSeconds, 0, 'f', 1)
+          << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -125,7 +317,11 @@ int main(int argc, char *argv[])
     QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("Rounds per figure (the best counts)."),
                                     QStringLiteral("n"), QStringLiteral("5"));
     parser.addOption(roundsOption);
-    parser.addPositionalArgument(QStringLiteral("which"), QStringLiteral("sse, jsonrpc, or nothing for both."));
+    QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("Artifact chunks in the a2a figure."),
+                                    QStringLiteral("n"), QStringLiteral("100000"));
+    parser.addOption(eventsOption);
+    parser.addPositionalArgument(QStringLiteral("which"),
+                                 QStringLiteral("sse, jsonrpc, a2a (needs the npm test peers), or nothing for sse and jsonrpc."));
     parser.process(app);
     const int rounds = std::max(1, parser.value(roundsOption).toInt());
     const QStringList which = parser.positionalArguments();
@@ -136,5 +332,7 @@ int main(int argc, char *argv[])
         benchSse(rounds);
     if (which.isEmpty() || which.contains(QStringLiteral("jsonrpc")))
         benchJsonRpc(rounds);
+    if (which.contains(QStringLiteral("a2a")))
+        return benchA2a(std::max(1, parser.value(eventsOption).toInt()));
     return 0;
 }
