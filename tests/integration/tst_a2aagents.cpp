@@ -3,11 +3,10 @@
 // bindings, multi-turn, failures, a cut stream, push notifications, a
 // bearer token, odd SSE framing, and bad input that must end in a clear
 // error within the timeout.
+#include "CliRunner.h"
 #include "PeerProcess.h"
 #include "TestPaths.h"
 
-#include <QElapsedTimer>
-#include <QProcess>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -17,46 +16,9 @@ namespace test = crosstalk::test;
 
 namespace {
 
-struct CliRun
+test::CliRun cli(const QStringList &arguments)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 ms = 0;
-    std::vector<json> lines() const
-    {
-        std::vector<json> all;
-        for (const QByteArray &line : out.split('\n')) {
-            if (!line.trimmed().isEmpty())
-                all.push_back(json::parse(line.constData(), line.constData() + line.size(), nullptr, false));
-        }
-        return all;
-    }
-    json end() const
-    {
-        const std::vector<json> all = lines();
-        return all.empty() ? json() : all.back();
-    }
-};
-
-CliRun cli(const QStringList &arguments)
-{
-    QProcess p;
-    QElapsedTimer timer;
-    timer.start();
-    p.start(QStringLiteral(CROSSTALK_CLI), arguments);
-    CliRun r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "crosstalk-cli did not finish within 120 s";
-        return r;
-    }
-    r.ms = timer.elapsed();
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return test::runCli(QStringLiteral(CROSSTALK_CLI), arguments);
 }
 
 QString text(const json &part)
@@ -120,7 +82,7 @@ void TestA2aAgents::bothBindingsAndVersions()
         QStringList args{QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("stream this"), QStringLiteral("--json")};
         if (stream)
             args << QStringLiteral("--stream");
-        const CliRun r = cli(args + options);
+        const test::CliRun r = cli(args + options);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const json end = r.end();
         QCOMPARE(end.at("event").get<std::string>(), std::string("end"));
@@ -137,14 +99,14 @@ void TestA2aAgents::bothBindingsAndVersions()
 
 void TestA2aAgents::askThenContinue()
 {
-    const CliRun first = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("ask"), QStringLiteral("--stream"), QStringLiteral("--json")});
+    const test::CliRun first = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("ask"), QStringLiteral("--stream"), QStringLiteral("--json")});
     QVERIFY2(first.exitCode == 0, first.err.constData());
     const json end = first.end();
     QCOMPARE(end.at("state").get<std::string>(), std::string("input-required"));
     const QString taskId = QString::fromStdString(end.at("taskId").get<std::string>());
     const QString contextId = QString::fromStdString(end.at("contextId").get<std::string>());
 
-    const CliRun second = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("Ada"), QStringLiteral("--task"), taskId,
+    const test::CliRun second = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("Ada"), QStringLiteral("--task"), taskId,
                                QStringLiteral("--context"), contextId, QStringLiteral("--stream"), QStringLiteral("--json")});
     QVERIFY2(second.exitCode == 0, second.err.constData());
     const json done = second.end();
@@ -172,11 +134,11 @@ void TestA2aAgents::unsuccessfulTasksExitFive()
         QStringList args{QStringLiteral("a2a"), QStringLiteral("send"), m_url, word, QStringLiteral("--json")};
         if (stream)
             args << QStringLiteral("--stream");
-        const CliRun r = cli(args);
+        const test::CliRun r = cli(args);
         QCOMPARE(r.exitCode, 5);
         QCOMPARE(QString::fromStdString(r.end().at("state").get<std::string>()), state);
         // get says the same
-        const CliRun got = cli({QStringLiteral("a2a"), QStringLiteral("get"), m_url,
+        const test::CliRun got = cli({QStringLiteral("a2a"), QStringLiteral("get"), m_url,
                                 QString::fromStdString(r.end().at("taskId").get<std::string>()), QStringLiteral("--json")});
         QCOMPARE(got.exitCode, 5);
     }
@@ -184,7 +146,7 @@ void TestA2aAgents::unsuccessfulTasksExitFive()
 
 void TestA2aAgents::directMessage()
 {
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("message me"), QStringLiteral("--json")});
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("message me"), QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(r.lines().size(), size_t(1));
     QCOMPARE(r.end().at("event").get<std::string>(), std::string("message"));
@@ -194,7 +156,7 @@ void TestA2aAgents::directMessage()
 void TestA2aAgents::cutStreamIsResumed()
 {
     for (const QString &binding : {QStringLiteral("jsonrpc"), QStringLiteral("http-json")}) {
-        const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("cut"), QStringLiteral("--stream"),
+        const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("cut"), QStringLiteral("--stream"),
                               QStringLiteral("--json"), QStringLiteral("--binding"), binding});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const json end = r.end();
@@ -208,7 +170,7 @@ void TestA2aAgents::cutStreamIsResumed()
 
 void TestA2aAgents::pushNotifications()
 {
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("stream pushed"), QStringLiteral("--push"),
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("stream pushed"), QStringLiteral("--push"),
                           QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     int pushed = 0;
@@ -217,7 +179,7 @@ void TestA2aAgents::pushNotifications()
     QVERIFY2(pushed >= 5, r.out.constData());
     QCOMPARE(r.end().at("state").get<std::string>(), std::string("completed"));
     // Stream and push together: each chunk is applied once.
-    const CliRun both = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("stream pushed"), QStringLiteral("--push"),
+    const test::CliRun both = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_url, QStringLiteral("stream pushed"), QStringLiteral("--push"),
                              QStringLiteral("--stream"), QStringLiteral("--json")});
     QVERIFY2(both.exitCode == 0, both.err.constData());
     QCOMPARE(both.end().at("artifacts").at(0).at("parts").size(), size_t(4));
@@ -226,18 +188,18 @@ void TestA2aAgents::pushNotifications()
 void TestA2aAgents::bearerToken()
 {
     const QString url = m_secured.url().toString();
-    const CliRun refused = cli({QStringLiteral("a2a"), QStringLiteral("send"), url, QStringLiteral("stream"), QStringLiteral("--json")});
+    const test::CliRun refused = cli({QStringLiteral("a2a"), QStringLiteral("send"), url, QStringLiteral("stream"), QStringLiteral("--json")});
     QCOMPARE(refused.exitCode, 2);
     QVERIFY(refused.out.isEmpty());
     QVERIFY2(refused.err.contains("401"), refused.err.constData());
-    const CliRun allowed = cli({QStringLiteral("a2a"), QStringLiteral("send"), url, QStringLiteral("stream"), QStringLiteral("--json"),
+    const test::CliRun allowed = cli({QStringLiteral("a2a"), QStringLiteral("send"), url, QStringLiteral("stream"), QStringLiteral("--json"),
                                 QStringLiteral("--header"), QStringLiteral("Authorization: Bearer s3cret")});
     QVERIFY2(allowed.exitCode == 0, allowed.err.constData());
 }
 
 void TestA2aAgents::oldPathAgent()
 {
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_old.url().toString(), QStringLiteral("stream old"),
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), m_old.url().toString(), QStringLiteral("stream old"),
                           QStringLiteral("--stream"), QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(r.end().at("state").get<std::string>(), std::string("completed"));
@@ -247,7 +209,7 @@ void TestA2aAgents::oddSseFraming()
 {
     test::PeerProcess raw;
     QVERIFY2(raw.start(QStringLiteral("a2a/raw-sse-agent.mjs")), qPrintable(raw.errorString()));
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), raw.url().toString(), QStringLiteral("hi"), QStringLiteral("--stream"),
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), raw.url().toString(), QStringLiteral("hi"), QStringLiteral("--stream"),
                           QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const json end = r.end();
@@ -278,7 +240,7 @@ void TestA2aAgents::badInput()
     QFETCH(int, exitCode);
     test::PeerProcess raw;
     QVERIFY2(raw.start(QStringLiteral("a2a/raw-sse-agent.mjs"), {QStringLiteral("--mode"), mode}), qPrintable(raw.errorString()));
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), raw.url().toString(), QStringLiteral("hi"), QStringLiteral("--stream"),
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("send"), raw.url().toString(), QStringLiteral("hi"), QStringLiteral("--stream"),
                           QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("3")});
     QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
     QVERIFY2(!r.err.trimmed().isEmpty(), "an error must be said");

@@ -1,6 +1,7 @@
 // `crosstalk-cli a2a card` against real servers: the official A2A SDK's own
 // card endpoint, and cards served as the cases need them (old path, path
 // prefix, redirect, wrong content type, validation errors, signatures).
+#include "CliRunner.h"
 #include "PeerProcess.h"
 #include "TestPaths.h"
 
@@ -17,28 +18,9 @@ namespace test = crosstalk::test;
 
 namespace {
 
-struct CliRun
+test::CliRun cli(const QStringList &arguments)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun cli(const QStringList &arguments)
-{
-    QProcess p;
-    p.start(QStringLiteral(CROSSTALK_CLI), arguments);
-    CliRun r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "crosstalk-cli did not finish within 60 s";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return test::runCli(QStringLiteral(CROSSTALK_CLI), arguments);
 }
 
 json parse(const QByteArray &bytes)
@@ -112,7 +94,7 @@ void TestA2aCard::initTestCase()
 
 void TestA2aCard::sdkAgentCard()
 {
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_agent.url().toString(), QStringLiteral("--json")});
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_agent.url().toString(), QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.err.isEmpty());
     const json out = parse(r.out);
@@ -140,7 +122,7 @@ void TestA2aCard::sdkAgentCard()
 
 void TestA2aCard::humanOutput()
 {
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_agent.url().toString()});
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_agent.url().toString()});
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
     QVERIFY2(text.contains(QLatin1String("Crosstalk streaming test agent")), r.out.constData());
@@ -150,7 +132,7 @@ void TestA2aCard::humanOutput()
 
 void TestA2aCard::oldPathAndPrefix()
 {
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/old")).toString(),
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/old")).toString(),
                           QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const json out = parse(r.out);
@@ -160,7 +142,7 @@ void TestA2aCard::oldPathAndPrefix()
     QVERIFY2(out.at("valid").get<bool>(), r.out.constData());
 
     // A card URL without a .json ending, served as text/plain.
-    const CliRun plain = cli({QStringLiteral("a2a"), QStringLiteral("card"),
+    const test::CliRun plain = cli({QStringLiteral("a2a"), QStringLiteral("card"),
                               m_cards.url(QStringLiteral("/plain/card")).toString(), QStringLiteral("--json")});
     QVERIFY2(plain.exitCode == 0, plain.err.constData());
     QCOMPARE(parse(plain.out).at("name").get<std::string>(), std::string("Legacy agent"));
@@ -168,7 +150,7 @@ void TestA2aCard::oldPathAndPrefix()
 
 void TestA2aCard::redirectedCard()
 {
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/moved")).toString(),
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/moved")).toString(),
                           QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(QString::fromStdString(parse(r.out).at("cardUrl").get<std::string>()),
@@ -177,7 +159,7 @@ void TestA2aCard::redirectedCard()
 
 void TestA2aCard::validationErrorsExitThree()
 {
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/bad")).toString(),
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/bad")).toString(),
                           QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 3);
     const json out = parse(r.out);
@@ -192,7 +174,7 @@ void TestA2aCard::validationErrorsExitThree()
     QVERIFY2(all.contains(QLatin1String("warning /skills/0/name")), qPrintable(all));             // zero-width space
 
     // Human output names them too, and reveals the hidden character.
-    const CliRun human = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/bad")).toString()});
+    const test::CliRun human = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/bad")).toString()});
     QCOMPARE(human.exitCode, 3);
     QVERIFY2(QString::fromUtf8(human.out).contains(QLatin1String("U+200B")), human.out.constData());
 }
@@ -204,17 +186,17 @@ void TestA2aCard::signedCard()
     const QString signedUrl = m_cards.url(QStringLiteral("/signed")).toString();
 
     for (const QString &key : {pem, jwk}) {
-        const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), signedUrl, QStringLiteral("--key"), key,
+        const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), signedUrl, QStringLiteral("--key"), key,
                               QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(parse(r.out).at("signature").get<std::string>(), std::string("verified"));
     }
     // Without a key (and without a jku) it cannot be checked: not an error.
-    const CliRun noKey = cli({QStringLiteral("a2a"), QStringLiteral("card"), signedUrl, QStringLiteral("--json")});
+    const test::CliRun noKey = cli({QStringLiteral("a2a"), QStringLiteral("card"), signedUrl, QStringLiteral("--json")});
     QCOMPARE(noKey.exitCode, 0);
     QCOMPARE(parse(noKey.out).at("signature").get<std::string>(), std::string("unverifiable"));
     // A signed card changed after signing does not verify: exit code 3.
-    const CliRun changed = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/tampered")).toString(),
+    const test::CliRun changed = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/tampered")).toString(),
                                 QStringLiteral("--key"), pem, QStringLiteral("--json")});
     QCOMPARE(changed.exitCode, 3);
     QCOMPARE(parse(changed.out).at("signature").get<std::string>(), std::string("invalid"));
@@ -222,7 +204,7 @@ void TestA2aCard::signedCard()
 
 void TestA2aCard::htmlInsteadOfACard()
 {
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/html")).toString(),
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_cards.url(QStringLiteral("/html")).toString(),
                           QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
@@ -238,7 +220,7 @@ void TestA2aCard::unreachableExitsFour()
         QVERIFY(gone.listen(QHostAddress::LocalHost, 0));
         url = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(gone.serverPort()));
     }
-    const CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), url.toString(), QStringLiteral("--json"),
+    const test::CliRun r = cli({QStringLiteral("a2a"), QStringLiteral("card"), url.toString(), QStringLiteral("--json"),
                           QStringLiteral("--timeout"), QStringLiteral("5")});
     QCOMPARE(r.exitCode, 4);
     QVERIFY(r.out.isEmpty());
@@ -253,7 +235,7 @@ void TestA2aCard::usageErrors()
                   QStringLiteral("soon")})
                  .exitCode,
              1);
-    const CliRun missingKey = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_agent.url().toString(),
+    const test::CliRun missingKey = cli({QStringLiteral("a2a"), QStringLiteral("card"), m_agent.url().toString(),
                                    QStringLiteral("--key"), m_dir.filePath(QStringLiteral("absent.pem"))});
     QCOMPARE(missingKey.exitCode, 1);
     QVERIFY(missingKey.err.contains("absent.pem"));

@@ -1,10 +1,10 @@
 // crosstalk-cli a2a send / get / list / cancel / subscribe against a real
 // agent on the official SDK, in both generations: the JSON lines of the
 // contract, and the exit codes.
+#include "CliRunner.h"
 #include "PeerProcess.h"
 #include "TestPaths.h"
 
-#include <QProcess>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -14,36 +14,9 @@ namespace test = crosstalk::test;
 
 namespace {
 
-struct CliRun
+test::CliRun cli(const QStringList &arguments)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    std::vector<json> lines() const
-    {
-        std::vector<json> all;
-        for (const QByteArray &line : out.split('\n')) {
-            if (!line.trimmed().isEmpty())
-                all.push_back(json::parse(line.constData(), line.constData() + line.size(), nullptr, false));
-        }
-        return all;
-    }
-};
-
-CliRun cli(const QStringList &arguments)
-{
-    QProcess p;
-    p.start(QStringLiteral(CROSSTALK_CLI), arguments);
-    CliRun r;
-    if (!p.waitForFinished(90000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return test::runCli(QStringLiteral(CROSSTALK_CLI), arguments);
 }
 
 QStringList a2a(const QString &verb, const QStringList &rest)
@@ -88,7 +61,7 @@ void TestA2aSend::streamLines_data()
 void TestA2aSend::streamLines()
 {
     QFETCH(QString, version);
-    const CliRun r = cli(a2a(QStringLiteral("send"), {m_url, QStringLiteral("hello"), QStringLiteral("--stream"),
+    const test::CliRun r = cli(a2a(QStringLiteral("send"), {m_url, QStringLiteral("hello"), QStringLiteral("--stream"),
                                                       QStringLiteral("--json"), QStringLiteral("--a2a-version"), version}));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const std::vector<json> lines = r.lines();
@@ -120,7 +93,7 @@ void TestA2aSend::streamLines()
 
 void TestA2aSend::blockingSendPrintsTheEnd()
 {
-    const CliRun r = cli(a2a(QStringLiteral("send"), {m_url, QStringLiteral("hello"), QStringLiteral("--json")}));
+    const test::CliRun r = cli(a2a(QStringLiteral("send"), {m_url, QStringLiteral("hello"), QStringLiteral("--json")}));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const std::vector<json> lines = r.lines();
     QCOMPARE(lines.size(), size_t(1));
@@ -131,17 +104,17 @@ void TestA2aSend::blockingSendPrintsTheEnd()
 
 void TestA2aSend::getListCancelSubscribe()
 {
-    const CliRun sent = cli(a2a(QStringLiteral("send"), {m_url, QStringLiteral("hello"), QStringLiteral("--json")}));
+    const test::CliRun sent = cli(a2a(QStringLiteral("send"), {m_url, QStringLiteral("hello"), QStringLiteral("--json")}));
     QCOMPARE(sent.exitCode, 0);
     const QString taskId = QString::fromStdString(sent.lines().front().at("taskId").get<std::string>());
 
-    const CliRun got = cli(a2a(QStringLiteral("get"), {m_url, taskId, QStringLiteral("--history"), QStringLiteral("5"),
+    const test::CliRun got = cli(a2a(QStringLiteral("get"), {m_url, taskId, QStringLiteral("--history"), QStringLiteral("5"),
                                                        QStringLiteral("--json")}));
     QVERIFY2(got.exitCode == 0, got.err.constData());
     QCOMPARE(got.lines().front().at("state").get<std::string>(), std::string("completed"));
     QCOMPARE(QString::fromStdString(got.lines().front().at("taskId").get<std::string>()), taskId);
 
-    const CliRun listed = cli(a2a(QStringLiteral("list"), {m_url, QStringLiteral("--json")}));
+    const test::CliRun listed = cli(a2a(QStringLiteral("list"), {m_url, QStringLiteral("--json")}));
     QVERIFY2(listed.exitCode == 0, listed.err.constData());
     bool found = false;
     const std::vector<json> listLines = listed.lines();
@@ -150,14 +123,14 @@ void TestA2aSend::getListCancelSubscribe()
     QVERIFY2(found, qPrintable(taskId + QLatin1Char(' ') + QString::fromUtf8(listed.out)));
 
     // Cancelling a finished task: the agent says no, exit code 2, stdout empty.
-    const CliRun cancel = cli(a2a(QStringLiteral("cancel"), {m_url, taskId, QStringLiteral("--json")}));
+    const test::CliRun cancel = cli(a2a(QStringLiteral("cancel"), {m_url, taskId, QStringLiteral("--json")}));
     QCOMPARE(cancel.exitCode, 2);
     QVERIFY(cancel.out.isEmpty());
     QVERIFY2(cancel.err.contains("TaskNotCancelable"), cancel.err.constData());
     QCOMPARE(cancel.err.count('\n'), 1);
 
     // Subscribing to a finished task falls back to asking for it.
-    const CliRun sub = cli(a2a(QStringLiteral("subscribe"), {m_url, taskId, QStringLiteral("--json")}));
+    const test::CliRun sub = cli(a2a(QStringLiteral("subscribe"), {m_url, taskId, QStringLiteral("--json")}));
     QVERIFY2(sub.exitCode == 0, sub.err.constData());
     QCOMPARE(sub.lines().back().at("event").get<std::string>(), std::string("end"));
     QCOMPARE(sub.lines().back().at("state").get<std::string>(), std::string("completed"));
@@ -165,7 +138,7 @@ void TestA2aSend::getListCancelSubscribe()
 
 void TestA2aSend::errorsAndUsage()
 {
-    const CliRun missing = cli(a2a(QStringLiteral("get"), {m_url, QStringLiteral("no-such-task"), QStringLiteral("--json")}));
+    const test::CliRun missing = cli(a2a(QStringLiteral("get"), {m_url, QStringLiteral("no-such-task"), QStringLiteral("--json")}));
     QCOMPARE(missing.exitCode, 2);
     QVERIFY(missing.out.isEmpty());
     QVERIFY(missing.err.contains("TaskNotFound"));
