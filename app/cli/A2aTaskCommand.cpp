@@ -373,12 +373,35 @@ void A2aTaskCommand::printItem(const StreamItem &item, EventSource source)
 void A2aTaskCommand::printEnd(const TaskTracker &tracker, EventSource source)
 {
     if (m_json) {
-        json artifacts = json::array();
-        for (const Artifact &a : tracker.artifacts())
-            artifacts.push_back(a.toJson());
-        printJsonLine({{"event", "end"}, {"source", toJson(eventSourceName(source))}, {"taskId", toJson(tracker.taskId())},
-                       {"contextId", toJson(tracker.contextId())}, {"state", toJson(taskStateName(tracker.state()))},
-                       {"artifacts", artifacts}});
+        // Written piece by piece: the assembled artifacts can be many
+        // megabytes, and one JSON value for all of them would hold them again.
+        JsonLineWriter line;
+        line.raw("{\"artifacts\":[");
+        bool firstArtifact = true;
+        for (const Artifact &a : tracker.artifacts()) {
+            line.raw(firstArtifact ? "{\"artifactId\":" : ",{\"artifactId\":");
+            firstArtifact = false;
+            line.value(toJson(a.artifactId));
+            line.raw(",\"name\":");
+            line.value(toJson(a.name));
+            line.raw(",\"parts\":[");
+            for (qsizetype i = 0; i < a.parts.size(); ++i) {
+                if (i > 0)
+                    line.raw(",");
+                line.value(a.parts.at(i).toJson());
+            }
+            line.raw("]}");
+        }
+        line.raw("],\"contextId\":");
+        line.value(toJson(tracker.contextId()));
+        line.raw(",\"event\":\"end\",\"source\":");
+        line.value(toJson(eventSourceName(source)));
+        line.raw(",\"state\":");
+        line.value(toJson(taskStateName(tracker.state())));
+        line.raw(",\"taskId\":");
+        line.value(toJson(tracker.taskId()));
+        line.raw("}");
+        line.end();
         return;
     }
     out() << tr("task %1 ended %2").arg(terminalSafe(tracker.taskId()), taskStateName(tracker.state())) << Qt::endl;

@@ -39,6 +39,28 @@ void printJsonLine(const nlohmann::json &value)
     std::fflush(stdout);
 }
 
+JsonLineWriter::JsonLineWriter()
+{
+    out().flush();
+}
+
+void JsonLineWriter::raw(const char *text)
+{
+    std::fputs(text, stdout);
+}
+
+void JsonLineWriter::value(const nlohmann::json &value)
+{
+    const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void JsonLineWriter::end()
+{
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
 QCommandLineOption timeoutOption()
 {
     return QCommandLineOption(

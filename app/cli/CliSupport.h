@@ -31,6 +31,17 @@ void fail(const QString &sentence);
 /// Writes a JSON value as one line on stdout and flushes it at once.
 void printJsonLine(const nlohmann::json &value);
 
+/// Writes one JSON line to stdout in pieces, for lines too large to build
+/// as one value first. end() finishes the line and flushes it.
+class JsonLineWriter
+{
+public:
+    JsonLineWriter();
+    void raw(const char *text);
+    void value(const nlohmann::json &value);
+    void end();
+};
+
 /// --timeout SECONDS (default 30), common to every network command.
 QCommandLineOption timeoutOption();
 /// The timeout in milliseconds, or -1 after reporting a bad value.

@@ -5,6 +5,23 @@
 
 namespace crosstalk::a2a {
 
+namespace {
+
+ArtifactUpdate withoutParts(const ArtifactUpdate &update)
+{
+    ArtifactUpdate copy;
+    copy.taskId = update.taskId;
+    copy.contextId = update.contextId;
+    copy.artifact.artifactId = update.artifact.artifactId;
+    copy.artifact.name = update.artifact.name;
+    copy.artifact.description = update.artifact.description;
+    copy.append = update.append;
+    copy.lastChunk = update.lastChunk;
+    return copy;
+}
+
+} // namespace
+
 QString eventSourceName(EventSource source)
 {
     switch (source) {
@@ -145,7 +162,7 @@ void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source
         e.kind = TaskEvent::Kind::Artifact;
         e.source = source;
         e.state = m_state;
-        e.artifact = update;
+        e.artifact = withoutParts(update);
         e.note = tr("the same chunk came another way before; not applied again");
         add(std::move(e));
         return;
@@ -153,26 +170,26 @@ void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source
     m_appliedChunks.append(fingerprint);
     if (m_seenState && a2a::isTerminal(m_state))
         issue(tr("An artifact chunk for %1 arrived after the task was %2.").arg(id, taskStateName(m_state)), source);
-    const int index = artifactIndex(id);
+    const int existing = artifactIndex(id);
     if (update.append) {
-        if (index < 0) {
+        if (existing < 0) {
             issue(tr("A chunk was to be appended to artifact %1, which had not been sent; it starts the artifact.").arg(id),
                   source);
             m_artifacts.append(update.artifact);
         } else {
             if (m_finishedArtifacts.contains(id))
                 issue(tr("A chunk was appended to artifact %1 after its last chunk.").arg(id), source);
-            Artifact &a = m_artifacts[index];
+            Artifact &a = m_artifacts[existing];
             a.parts.append(update.artifact.parts);
             if (!update.artifact.name.isEmpty())
                 a.name = update.artifact.name;
             if (!update.artifact.description.isEmpty())
                 a.description = update.artifact.description;
         }
-    } else if (index < 0) {
+    } else if (existing < 0) {
         m_artifacts.append(update.artifact);
     } else {
-        m_artifacts[index] = update.artifact; // not an append: the artifact starts over
+        m_artifacts[existing] = update.artifact; // not an append: the artifact starts over
         m_finishedArtifacts.removeAll(id);
     }
     if (update.lastChunk && !m_finishedArtifacts.contains(id))
@@ -182,7 +199,10 @@ void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source
     e.kind = TaskEvent::Kind::Artifact;
     e.source = source;
     e.state = m_state;
-    e.artifact = update;
+    e.artifact = withoutParts(update);
+    const int index = artifactIndex(id);
+    e.partsCount = int(update.artifact.parts.size());
+    e.partsFrom = index < 0 ? -1 : int(m_artifacts.at(index).parts.size()) - e.partsCount;
     add(std::move(e));
     emit artifactChanged(id);
 }
@@ -204,6 +224,19 @@ void TaskTracker::notePolled()
     e.source = EventSource::Poll;
     e.state = m_state;
     add(std::move(e));
+}
+
+QList<Part> TaskTracker::chunkParts(const TaskEvent &event) const
+{
+    if (event.kind != TaskEvent::Kind::Artifact || !event.artifact || event.partsFrom < 0)
+        return {};
+    const int index = artifactIndex(event.artifact->artifact.artifactId);
+    if (index < 0)
+        return {};
+    const QList<Part> &parts = m_artifacts.at(index).parts;
+    if (event.partsFrom + event.partsCount > parts.size())
+        return {};
+    return parts.mid(event.partsFrom, event.partsCount);
 }
 
 bool TaskTracker::artifactsMatch(const Task &task, QString *difference) const

@@ -36,7 +36,12 @@ struct TaskEvent
     /// The state after this event.
     TaskState state = TaskState::Unknown;
     std::optional<Message> message;
+    /// For Artifact: the chunk's artifact id and flags. Its parts are not
+    /// copied here (a long stream would hold every chunk twice): they are
+    /// parts [partsFrom, partsFrom + partsCount) of the assembled artifact.
     std::optional<ArtifactUpdate> artifact;
+    int partsFrom = -1;
+    int partsCount = 0;
     /// For Issue, Resubscribed and Polled: what happened, for people.
     QString note;
 };
@@ -71,6 +76,9 @@ public:
     /// Whether the assembled artifacts equal a task's (as GetTask returns it);
     /// when not, `difference` says where they part.
     bool artifactsMatch(const Task &task, QString *difference = nullptr) const;
+    /// The parts an Artifact event brought, as assembled now (empty for an
+    /// echo, or when the artifact has since started over).
+    QList<Part> chunkParts(const TaskEvent &event) const;
 
 signals:
     void eventAdded(int index);

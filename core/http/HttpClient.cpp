@@ -13,6 +13,8 @@ namespace crosstalk::http {
 
 namespace {
 
+constexpr qint64 StreamReadBufferBytes = 1024 * 1024;
+
 bool sameName(const QByteArray &a, const QByteArray &b)
 {
     return a.compare(b, Qt::CaseInsensitive) == 0;
@@ -250,6 +252,10 @@ void HttpReply::startHop()
         m_requestSeq = log->record(std::move(record));
     }
 
+    // A stream is read as fast as it is handled, not faster: with a bounded
+    // buffer Qt stops reading the socket, and TCP slows the sender down.
+    if (m_request.streaming)
+        m_reply->setReadBufferSize(StreamReadBufferBytes);
     connect(m_reply, &QNetworkReply::requestSent, this, &HttpReply::touchIdle);
     connect(m_reply, &QNetworkReply::uploadProgress, this, &HttpReply::touchIdle);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpReply::onMetaData);

@@ -105,6 +105,11 @@ void TestTaskTracker::artifactsAssembleAndMatchGetTask()
     QCOMPARE(tracker.artifacts().size(), 2);
     QCOMPARE(tracker.artifacts().first().parts.size(), 3);
     QVERIFY(tracker.issues().isEmpty());
+    // Each chunk's own parts are found in the assembled artifact.
+    QCOMPARE(tracker.chunkParts(tracker.events().at(2)).size(), 1);
+    QCOMPARE(tracker.chunkParts(tracker.events().at(2)).first().text, QStringLiteral("beta "));
+    QCOMPARE(tracker.chunkParts(tracker.events().at(3)).first().text, QStringLiteral("gamma"));
+    QVERIFY(tracker.events().at(3).artifact->artifact.parts.isEmpty()); // not copied into the timeline
 
     // As GetTask returns the task once done: parts appended, in order.
     QString error;
