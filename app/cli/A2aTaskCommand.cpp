@@ -34,7 +34,7 @@ QString partsText(const QList<Part> &parts)
     for (const Part &p : parts) {
         switch (p.kind) {
         case Part::Kind::Text:
-            out << p.text;
+            out << p.textString();
             break;
         case Part::Kind::File:
             out << QStringLiteral("[file %1 %2]").arg(p.name, p.mediaType);
@@ -177,7 +177,7 @@ void A2aTaskCommand::start(const QStringList &arguments)
         m_message.taskId = parser.value(taskOption);
         m_message.contextId = parser.value(contextOption);
         Part text;
-        text.text = positional.at(1);
+        text.text = positional.at(1).toUtf8();
         m_message.parts.append(text);
         if (parser.isSet(dataOption)) {
             JsonReadError error;
@@ -202,7 +202,7 @@ void A2aTaskCommand::start(const QStringList &arguments)
             part.kind = Part::Kind::File;
             part.name = QFileInfo(file).fileName();
             part.mediaType = QMimeDatabase().mimeTypeForFile(QFileInfo(file)).name();
-            part.bytes = QString::fromLatin1(file.readAll().toBase64());
+            part.bytes = file.readAll().toBase64();
             m_message.parts.append(part);
         }
     } else if (m_verb != Verb::List) {

@@ -134,6 +134,13 @@ void A2aCall::onEvent(const http::SseEvent &event)
     else
         m_quietTimer.stop();
 
+    // Nearly every event is a plain success carrying an item: read straight
+    // into it. Whatever the fast path declines goes the strict way below,
+    // which says exactly what is wrong.
+    if (auto item = readStreamEvent(event.data, m_jsonRpc ? Envelope::JsonRpc : Envelope::Bare, MaxAnswerDepth)) {
+        emit itemReceived(*item);
+        return;
+    }
     json result;
     if (m_jsonRpc) {
         jsonrpc::DecodeResult decoded = jsonrpc::decode(event.data, {false, MaxEventBytes, MaxAnswerDepth});

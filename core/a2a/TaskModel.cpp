@@ -1,14 +1,15 @@
 #include "a2a/TaskModel.h"
 
-#include "util/JsonFields.h"
+#include "util/SimdJsonFields.h"
 #include "util/Utf8.h"
 
 #include <QCoreApplication>
 
+#include <array>
+
 namespace crosstalk::a2a {
 
 using nlohmann::json;
-using namespace crosstalk::json_fields;
 
 namespace {
 
@@ -19,6 +20,7 @@ class Text
 public:
     static QString notObject(const char *what) { return tr("%1 is not a JSON object.").arg(QLatin1String(what)); }
     static QString noKind() { return tr("The result has no \"kind\" and none of \"task\", \"message\", \"statusUpdate\" or \"artifactUpdate\"."); }
+    static QString unreadable(const char *why) { return tr("The result could not be read: %1.").arg(QLatin1String(why)); }
     static QString unknownKind(const QString &kind) { return tr("The result's kind \"%1\" is not one A2A defines.").arg(kind); }
     static QString missing(const char *member, const char *where)
     {
@@ -29,58 +31,360 @@ public:
 
 
 
-QList<Part> readParts(const json &object)
+// The readers work on simdjson's DOM: a stream's events come through here
+// by the hundred thousand. nlohmann::json values from the strict paths are
+// serialised and read the same way, so there is one reader for both.
+
+using simdjson::dom::element;
+using simd_fields::member;
+
+// The hot readers go over each object once and pick the members they know
+// (a member given twice: the last counts, as everywhere else in Crosstalk).
+// Null reads as absent, a value of another type as absent.
+template <typename Visit>
+void forEachMember(element object, Visit visit)
+{
+    simdjson::dom::object o;
+    if (object.get_object().get(o) != simdjson::SUCCESS)
+        return;
+    for (const simdjson::dom::key_value_pair field : o) {
+        if (!field.value.is_null())
+            visit(field.key, field.value);
+    }
+}
+
+std::string_view stringOf(element value)
+{
+    std::string_view text;
+    return value.get_string().get(text) == simdjson::SUCCESS ? text : std::string_view();
+}
+
+bool boolOf(element value)
+{
+    bool b = false;
+    return value.get_bool().get(b) == simdjson::SUCCESS && b;
+}
+
+QByteArray bytesOf(element value)
+{
+    const std::string_view text = stringOf(value);
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+// Identifiers, names and media types repeat from event to event of a
+// stream: the last few are kept, so that a repeat costs neither a UTF-16
+// conversion nor an allocation, and the timeline shares one copy.
+QString shortTextOf(element value)
+{
+    const std::string_view utf8 = stringOf(value);
+    if (utf8.empty())
+        return QString();
+    if (utf8.size() > 256)
+        return utf8ToString(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
+    struct Entry
+    {
+        std::string utf8;
+        QString text;
+    };
+    thread_local std::array<Entry, 8> recent;
+    thread_local size_t next = 0;
+    for (const Entry &e : recent) {
+        if (e.utf8 == utf8 && !e.text.isNull())
+            return e.text;
+    }
+    Entry &e = recent[next];
+    next = (next + 1) % recent.size();
+    e.utf8.assign(utf8);
+    e.text = utf8ToString(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
+    return e.text;
+}
+
+QString longTextOf(element value)
+{
+    const std::string_view utf8 = stringOf(value);
+    return utf8.empty() ? QString() : utf8ToString(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
+}
+
+Part readPart(element p);
+Message readMessage(element m);
+
+QList<Part> readParts(element list)
 {
     QList<Part> parts;
-    if (const json *list = member(object, "parts"); list && list->is_array()) {
-        for (const json &p : *list)
+    simdjson::dom::array array;
+    if (list.get_array().get(array) == simdjson::SUCCESS) {
+        parts.reserve(qsizetype(array.size()));
+        for (element p : array)
             parts.append(readPart(p));
     }
     return parts;
 }
 
-Artifact readArtifact(const json &a)
+Artifact readArtifact(element a)
 {
-    return Artifact{text(a, "artifactId"), text(a, "name"), text(a, "description"), readParts(a)};
+    Artifact artifact;
+    forEachMember(a, [&](std::string_view key, element value) {
+        if (key == "artifactId")
+            artifact.artifactId = shortTextOf(value);
+        else if (key == "name")
+            artifact.name = shortTextOf(value);
+        else if (key == "description")
+            artifact.description = longTextOf(value);
+        else if (key == "parts")
+            artifact.parts = readParts(value);
+    });
+    return artifact;
 }
 
-TaskStatus readStatus(const json &s)
+TaskStatus readStatus(element s)
 {
     TaskStatus status;
-    status.stateText = text(s, "state");
+    forEachMember(s, [&](std::string_view key, element value) {
+        if (key == "state")
+            status.stateText = shortTextOf(value);
+        else if (key == "message")
+            status.message = readMessage(value);
+        else if (key == "timestamp")
+            status.timestamp = longTextOf(value);
+    });
     status.state = taskStateFromWire(status.stateText).value_or(TaskState::Unknown);
-    if (const json *m = member(s, "message"))
-        status.message = readMessage(*m);
-    status.timestamp = text(s, "timestamp");
     return status;
 }
 
-StatusUpdate readStatusUpdate(const json &u)
+StatusUpdate readStatusUpdate(element u)
 {
     StatusUpdate update;
-    update.taskId = text(u, "taskId");
-    update.contextId = text(u, "contextId");
-    if (const json *s = member(u, "status"))
-        update.status = readStatus(*s);
-    update.final = flag(u, "final");
+    forEachMember(u, [&](std::string_view key, element value) {
+        if (key == "taskId")
+            update.taskId = shortTextOf(value);
+        else if (key == "contextId")
+            update.contextId = shortTextOf(value);
+        else if (key == "status")
+            update.status = readStatus(value);
+        else if (key == "final")
+            update.final = boolOf(value);
+    });
     return update;
 }
 
-ArtifactUpdate readArtifactUpdate(const json &u)
+ArtifactUpdate readArtifactUpdate(element u)
 {
     ArtifactUpdate update;
-    update.taskId = text(u, "taskId");
-    update.contextId = text(u, "contextId");
-    if (const json *a = member(u, "artifact"))
-        update.artifact = readArtifact(*a);
-    update.append = flag(u, "append");
-    update.lastChunk = flag(u, "lastChunk");
+    forEachMember(u, [&](std::string_view key, element value) {
+        if (key == "taskId")
+            update.taskId = shortTextOf(value);
+        else if (key == "contextId")
+            update.contextId = shortTextOf(value);
+        else if (key == "artifact")
+            update.artifact = readArtifact(value);
+        else if (key == "append")
+            update.append = boolOf(value);
+        else if (key == "lastChunk")
+            update.lastChunk = boolOf(value);
+    });
     return update;
+}
+
+Part readPart(element p)
+{
+    std::optional<element> kindValue, file, data, raw, url, text, mediaType, filename, metadata;
+    forEachMember(p, [&](std::string_view key, element value) {
+        if (key == "text")
+            text = value;
+        else if (key == "kind")
+            kindValue = value;
+        else if (key == "mediaType")
+            mediaType = value;
+        else if (key == "file")
+            file = value;
+        else if (key == "data")
+            data = value;
+        else if (key == "raw")
+            raw = value;
+        else if (key == "url")
+            url = value;
+        else if (key == "filename")
+            filename = value;
+        else if (key == "metadata")
+            metadata = value;
+    });
+    Part part;
+    if (metadata)
+        part.metadata = simd_fields::toNlohmann(*metadata);
+    const std::string_view kind = kindValue ? stringOf(*kindValue) : std::string_view();
+    if (kind == "file" || file) {
+        // v0.3: {kind: file, file: {bytes | uri, name, mimeType}}
+        part.kind = Part::Kind::File;
+        forEachMember(file ? *file : p, [&](std::string_view key, element value) {
+            if (key == "name")
+                part.name = longTextOf(value);
+            else if (key == "mimeType")
+                part.mediaType = shortTextOf(value);
+            else if (key == "uri")
+                part.uri = longTextOf(value);
+            else if (key == "bytes")
+                part.bytes = bytesOf(value);
+        });
+        return part;
+    }
+    if (kind == "data" || (kind.empty() && data)) {
+        part.kind = Part::Kind::Data;
+        if (data)
+            part.data = simd_fields::toNlohmann(*data);
+        return part;
+    }
+    if (kind.empty() && (raw || url)) {
+        // v1.0: {raw (base64) | url, mediaType, filename}
+        part.kind = Part::Kind::File;
+        part.bytes = raw ? bytesOf(*raw) : QByteArray();
+        part.uri = url ? longTextOf(*url) : QString();
+        part.name = filename ? longTextOf(*filename) : QString();
+        part.mediaType = mediaType ? shortTextOf(*mediaType) : QString();
+        return part;
+    }
+    part.kind = Part::Kind::Text;
+    part.text = text ? bytesOf(*text) : QByteArray();
+    part.mediaType = mediaType ? shortTextOf(*mediaType) : QString();
+    return part;
+}
+
+Message readMessage(element m)
+{
+    Message message;
+    forEachMember(m, [&](std::string_view key, element value) {
+        if (key == "messageId") {
+            message.messageId = longTextOf(value);
+        } else if (key == "contextId") {
+            message.contextId = shortTextOf(value);
+        } else if (key == "taskId") {
+            message.taskId = shortTextOf(value);
+        } else if (key == "role") {
+            const std::string_view role = stringOf(value);
+            message.role = role == "ROLE_USER" || role == "user"    ? Role::User
+                : role == "ROLE_AGENT" || role == "agent" ? Role::Agent
+                                                          : Role::Unknown;
+        } else if (key == "parts") {
+            message.parts = readParts(value);
+        }
+    });
+    return message;
+}
+
+std::optional<Task> readTask(element t, QString *error)
+{
+    if (!t.is_object()) {
+        if (error)
+            *error = Text::notObject("The task");
+        return std::nullopt;
+    }
+    Task task;
+    task.id = simd_fields::text(t, "id");
+    if (task.id.isEmpty()) {
+        if (error)
+            *error = Text::missing("id", "task");
+        return std::nullopt;
+    }
+    task.contextId = simd_fields::text(t, "contextId");
+    if (const auto s = member(t, "status"))
+        task.status = readStatus(*s);
+    simdjson::dom::array list;
+    if (const auto a = member(t, "artifacts"); a && a->get_array().get(list) == simdjson::SUCCESS) {
+        for (element artifact : list)
+            task.artifacts.append(readArtifact(artifact));
+    }
+    if (const auto h = member(t, "history"); h && h->get_array().get(list) == simdjson::SUCCESS) {
+        for (element message : list)
+            task.history.append(readMessage(message));
+    }
+    return task;
+}
+
+std::optional<StreamItem> readItem(element r, QString *error)
+{
+    if (!r.is_object()) {
+        if (error)
+            *error = Text::notObject("The result");
+        return std::nullopt;
+    }
+    // v1.0 wrappers
+    if (const auto t = member(r, "task")) {
+        if (auto task = readTask(*t, error))
+            return StreamItem(std::move(*task));
+        return std::nullopt;
+    }
+    if (const auto m = member(r, "message"); m && m->is_object() && !member(r, "kind"))
+        return StreamItem(readMessage(*m));
+    if (const auto u = member(r, "statusUpdate"))
+        return StreamItem(readStatusUpdate(*u));
+    if (const auto u = member(r, "artifactUpdate"))
+        return StreamItem(readArtifactUpdate(*u));
+    // v0.3 discriminators
+    const std::string_view kind = simd_fields::view(r, "kind");
+    if (kind == "task") {
+        if (auto task = readTask(r, error))
+            return StreamItem(std::move(*task));
+        return std::nullopt;
+    }
+    if (kind == "message")
+        return StreamItem(readMessage(r));
+    if (kind == "status-update")
+        return StreamItem(readStatusUpdate(r));
+    if (kind == "artifact-update")
+        return StreamItem(readArtifactUpdate(r));
+    if (kind.empty() && member(r, "id") && member(r, "status")) {
+        // A bare v1.0 Task, as GetTask answers.
+        if (auto task = readTask(r, error))
+            return StreamItem(std::move(*task));
+        return std::nullopt;
+    }
+    if (error) {
+        *error = kind.empty() ? Text::noKind()
+                              : Text::unknownKind(utf8ToString(QByteArrayView(kind.data(), qsizetype(kind.size()))));
+    }
+    return std::nullopt;
+}
+
+// One parser per thread and use, kept between events (simdjson reuses its
+// buffers). After a large document it is replaced, so that one big event
+// does not pin its buffers for the rest of the run.
+constexpr size_t KeptParserCapacity = 1024 * 1024;
+constexpr size_t StrictDepth = 1024;
+
+simdjson::dom::parser &parserFor(std::unique_ptr<simdjson::dom::parser> &parser, size_t bytes, size_t maxDepth)
+{
+    if (!parser || parser->max_depth() != maxDepth || parser->capacity() > KeptParserCapacity) {
+        parser = std::make_unique<simdjson::dom::parser>();
+        if (parser->allocate(std::max(bytes, size_t(4096)), maxDepth) != simdjson::SUCCESS)
+            parser = std::make_unique<simdjson::dom::parser>();
+    }
+    return *parser;
+}
+
+// What the strict paths hand over is a nlohmann::json value, already parsed
+// and bounded; it is read through the same code as a stream event.
+template <typename Read>
+auto readThroughSimdjson(const json &value, QString *error, Read read) -> decltype(read(element(), error))
+{
+    const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+    thread_local std::unique_ptr<simdjson::dom::parser> strict;
+    simdjson::dom::parser &parser = parserFor(strict, text.size(), StrictDepth);
+    element root;
+    if (const simdjson::error_code failure = parser.parse(text.data(), text.size(), true).get(root)) {
+        if (error)
+            *error = Text::unreadable(simdjson::error_message(failure));
+        return std::nullopt;
+    }
+    return read(root, error);
 }
 
 json toWire(const QString &s)
 {
     return json(s.toStdString());
+}
+
+json toWire(const QByteArray &utf8)
+{
+    return json(std::string(utf8.constData(), size_t(utf8.size())));
 }
 
 } // namespace
@@ -134,6 +438,11 @@ bool isInterrupted(TaskState state)
     return state == TaskState::InputRequired || state == TaskState::AuthRequired;
 }
 
+QString Part::textString() const
+{
+    return utf8ToString(text);
+}
+
 json Part::toJson() const
 {
     switch (kind) {
@@ -161,127 +470,50 @@ json Artifact::toJson() const
     return {{"artifactId", toWire(artifactId)}, {"name", toWire(name)}, {"parts", std::move(list)}};
 }
 
-Part readPart(const json &p)
-{
-    Part part;
-    if (const json *m = member(p, "metadata"))
-        part.metadata = *m;
-    const QString kind = text(p, "kind");
-    if (kind == QLatin1String("file") || member(p, "file")) {
-        // v0.3: {kind: file, file: {bytes | uri, name, mimeType}}
-        part.kind = Part::Kind::File;
-        const json *f = member(p, "file");
-        const json &file = f ? *f : p;
-        part.name = text(file, "name");
-        part.mediaType = text(file, "mimeType");
-        part.uri = text(file, "uri");
-        part.bytes = text(file, "bytes");
-        return part;
-    }
-    if (kind == QLatin1String("data") || (kind.isEmpty() && member(p, "data"))) {
-        part.kind = Part::Kind::Data;
-        if (const json *d = member(p, "data"))
-            part.data = *d;
-        return part;
-    }
-    if (kind.isEmpty() && (member(p, "raw") || member(p, "url"))) {
-        // v1.0: {raw (base64) | url, mediaType, filename}
-        part.kind = Part::Kind::File;
-        part.bytes = text(p, "raw");
-        part.uri = text(p, "url");
-        part.name = text(p, "filename");
-        part.mediaType = text(p, "mediaType");
-        return part;
-    }
-    part.kind = Part::Kind::Text;
-    part.text = text(p, "text");
-    part.mediaType = text(p, "mediaType");
-    return part;
-}
-
-Message readMessage(const json &m)
-{
-    Message message;
-    message.messageId = text(m, "messageId");
-    message.contextId = text(m, "contextId");
-    message.taskId = text(m, "taskId");
-    const QString role = text(m, "role");
-    message.role = role == QLatin1String("ROLE_USER") || role == QLatin1String("user")    ? Role::User
-        : role == QLatin1String("ROLE_AGENT") || role == QLatin1String("agent") ? Role::Agent
-                                                                                 : Role::Unknown;
-    message.parts = readParts(m);
-    return message;
-}
-
 std::optional<Task> readTask(const json &t, QString *error)
 {
-    if (!t.is_object()) {
-        if (error)
-            *error = Text::notObject("The task");
-        return std::nullopt;
-    }
-    Task task;
-    task.id = text(t, "id");
-    if (task.id.isEmpty()) {
-        if (error)
-            *error = Text::missing("id", "task");
-        return std::nullopt;
-    }
-    task.contextId = text(t, "contextId");
-    if (const json *s = member(t, "status"))
-        task.status = readStatus(*s);
-    if (const json *list = member(t, "artifacts"); list && list->is_array()) {
-        for (const json &a : *list)
-            task.artifacts.append(readArtifact(a));
-    }
-    if (const json *list = member(t, "history"); list && list->is_array()) {
-        for (const json &m : *list)
-            task.history.append(readMessage(m));
-    }
-    return task;
+    return readThroughSimdjson(t, error, [](element e, QString *why) { return readTask(e, why); });
 }
 
 std::optional<StreamItem> readStreamItem(const json &r, QString *error)
 {
-    if (!r.is_object()) {
-        if (error)
-            *error = Text::notObject("The result");
+    return readThroughSimdjson(r, error, [](element e, QString *why) { return readItem(e, why); });
+}
+
+std::optional<StreamItem> readStreamEvent(QByteArrayView bytes, Envelope envelope, int maxDepth)
+{
+    thread_local std::unique_ptr<simdjson::dom::parser> events;
+    simdjson::dom::parser &parser = parserFor(events, size_t(bytes.size()), size_t(std::max(maxDepth, 1)));
+    element root;
+    simdjson::dom::object object;
+    if (parser.parse(bytes.data(), size_t(bytes.size()), true).get(root) != simdjson::SUCCESS
+        || root.get_object().get(object) != simdjson::SUCCESS)
         return std::nullopt;
+    if (envelope == Envelope::Bare) {
+        if (member(root, "error"))
+            return std::nullopt;
+        return readItem(root, nullptr);
     }
-    // v1.0 wrappers
-    if (const json *t = member(r, "task")) {
-        if (auto task = readTask(*t, error))
-            return StreamItem(std::move(*task));
+    // Exactly {"jsonrpc": "2.0", "id": string | integer | null, "result": …}
+    // in any order; anything else is for the strict decoder to judge.
+    std::optional<element> result;
+    bool version = false;
+    bool id = false;
+    size_t members = 0;
+    for (const simdjson::dom::key_value_pair field : object) {
+        ++members;
+        std::string_view text;
+        if (field.key == "jsonrpc") {
+            version = field.value.get_string().get(text) == simdjson::SUCCESS && text == "2.0";
+        } else if (field.key == "id") {
+            id = field.value.is_string() || field.value.is_int64() || field.value.is_uint64() || field.value.is_null();
+        } else if (field.key == "result") {
+            result = field.value;
+        }
+    }
+    if (members != 3 || !version || !id || !result)
         return std::nullopt;
-    }
-    if (const json *m = member(r, "message"); m && m->is_object() && !member(r, "kind"))
-        return StreamItem(readMessage(*m));
-    if (const json *u = member(r, "statusUpdate"))
-        return StreamItem(readStatusUpdate(*u));
-    if (const json *u = member(r, "artifactUpdate"))
-        return StreamItem(readArtifactUpdate(*u));
-    // v0.3 discriminators
-    const QString kind = text(r, "kind");
-    if (kind == QLatin1String("task")) {
-        if (auto task = readTask(r, error))
-            return StreamItem(std::move(*task));
-        return std::nullopt;
-    }
-    if (kind == QLatin1String("message"))
-        return StreamItem(readMessage(r));
-    if (kind == QLatin1String("status-update"))
-        return StreamItem(readStatusUpdate(r));
-    if (kind == QLatin1String("artifact-update"))
-        return StreamItem(readArtifactUpdate(r));
-    if (kind.isEmpty() && member(r, "id") && member(r, "status")) {
-        // A bare v1.0 Task, as GetTask answers.
-        if (auto task = readTask(r, error))
-            return StreamItem(std::move(*task));
-        return std::nullopt;
-    }
-    if (error)
-        *error = kind.isEmpty() ? Text::noKind() : Text::unknownKind(kind);
-    return std::nullopt;
+    return readItem(*result, nullptr);
 }
 
 json userMessageToWire(const Message &message, ProtocolVersion version)

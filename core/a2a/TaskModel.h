@@ -32,17 +32,21 @@ struct Part
 {
     enum class Kind { Text, File, Data };
     Kind kind = Kind::Text;
-    QString text;
+    /// The text as UTF-8, exactly as sent (long streamed texts are held once,
+    /// at their wire size); textString() for display.
+    QByteArray text;
     QString name;      ///< file name
     QString mediaType;
     QString uri;       ///< a file by reference
-    QString bytes;     ///< a file inline, base64 as sent
+    QByteArray bytes;  ///< a file inline, base64 as sent
     nlohmann::json data;
     nlohmann::json metadata;
 
     /// `{kind: "text", text}`, `{kind: "file", name, mediaType, uri or bytes}`
     /// or `{kind: "data", data}`: the CLI's shape for both generations.
     nlohmann::json toJson() const;
+    /// The text for people (a leading U+FEFF kept, malformed UTF-8 shown as U+FFFD).
+    QString textString() const;
     bool operator==(const Part &) const = default;
 };
 
@@ -115,10 +119,25 @@ using StreamItem = std::variant<Task, Message, StatusUpdate, ArtifactUpdate>;
 /// what is wrong, naming the member.
 std::optional<StreamItem> readStreamItem(const nlohmann::json &result, QString *error);
 std::optional<Task> readTask(const nlohmann::json &task, QString *error);
-Part readPart(const nlohmann::json &part);
-Message readMessage(const nlohmann::json &message);
+
+/// How a stream event carries its item: inside a JSON-RPC success response
+/// (`{"jsonrpc": "2.0", "id": …, "result": item}`), or bare (HTTP+JSON).
+enum class Envelope { JsonRpc, Bare };
+
+/// The hot path of every stream: one event's bytes straight into an item,
+/// without building a general JSON tree. It takes only well-formed success
+/// events of the expected envelope (valid UTF-8, at most `maxDepth` deep,
+/// nothing but `jsonrpc`, `id` and `result` around a JSON-RPC result; no
+/// `error` in a bare one). For anything else it answers nullopt, and the
+/// caller's strict path (the JSON-RPC decoder, agent errors) says exactly
+/// what is wrong.
+std::optional<StreamItem> readStreamEvent(QByteArrayView bytes, Envelope envelope, int maxDepth);
 
 /// A message from the user in a generation's wire shape.
 nlohmann::json userMessageToWire(const Message &message, ProtocolVersion version);
 
 } // namespace crosstalk::a2a
+
+// Parts are moved, not copied, when the lists holding them grow (an
+// assembled artifact can hold a hundred thousand).
+Q_DECLARE_TYPEINFO(crosstalk::a2a::Part, Q_RELOCATABLE_TYPE);

@@ -5,22 +5,6 @@
 
 namespace crosstalk::a2a {
 
-namespace {
-
-ArtifactUpdate withoutParts(const ArtifactUpdate &update)
-{
-    ArtifactUpdate copy;
-    copy.taskId = update.taskId;
-    copy.contextId = update.contextId;
-    copy.artifact.artifactId = update.artifact.artifactId;
-    copy.artifact.name = update.artifact.name;
-    copy.artifact.description = update.artifact.description;
-    copy.append = update.append;
-    copy.lastChunk = update.lastChunk;
-    return copy;
-}
-
-} // namespace
 
 QString eventSourceName(EventSource source)
 {
@@ -90,7 +74,7 @@ void TaskTracker::apply(const StreamItem &item, EventSource source)
         e.kind = TaskEvent::Kind::Message;
         e.source = source;
         e.state = m_state;
-        e.message = *message;
+        e.message = std::make_shared<const Message>(*message);
         add(std::move(e));
     }
 }
@@ -135,7 +119,8 @@ void TaskTracker::applyStatus(const TaskStatus &status, EventSource source, Task
     e.kind = kind;
     e.source = source;
     e.state = m_state;
-    e.message = status.message;
+    if (status.message)
+        e.message = std::make_shared<const Message>(*status.message);
     add(std::move(e));
     if (m_state != previous)
         emit stateChanged(m_state);
@@ -156,13 +141,15 @@ void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source
     size_t fingerprint = qHashMulti(0, id, update.append, update.lastChunk, update.artifact.parts.size());
     for (const Part &p : update.artifact.parts)
         fingerprint = qHashMulti(fingerprint, int(p.kind), p.text, p.uri, p.bytes);
-    const int position = m_chunksFrom[int(source)]++;
+    const int position = m_chunksFrom.at(size_t(source))++;
     if (position < m_appliedChunks.size() && m_appliedChunks.at(position) == fingerprint) {
         TaskEvent e;
         e.kind = TaskEvent::Kind::Artifact;
         e.source = source;
         e.state = m_state;
-        e.artifact = withoutParts(update);
+        e.artifactId = update.artifact.artifactId;
+        e.append = update.append;
+        e.lastChunk = update.lastChunk;
         e.note = tr("the same chunk came another way before; not applied again");
         add(std::move(e));
         return;
@@ -199,7 +186,9 @@ void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source
     e.kind = TaskEvent::Kind::Artifact;
     e.source = source;
     e.state = m_state;
-    e.artifact = withoutParts(update);
+    e.artifactId = update.artifact.artifactId;
+    e.append = update.append;
+    e.lastChunk = update.lastChunk;
     const int index = artifactIndex(id);
     e.partsCount = int(update.artifact.parts.size());
     e.partsFrom = index < 0 ? -1 : int(m_artifacts.at(index).parts.size()) - e.partsCount;
@@ -228,9 +217,9 @@ void TaskTracker::notePolled()
 
 QList<Part> TaskTracker::chunkParts(const TaskEvent &event) const
 {
-    if (event.kind != TaskEvent::Kind::Artifact || !event.artifact || event.partsFrom < 0)
+    if (event.kind != TaskEvent::Kind::Artifact || event.partsFrom < 0)
         return {};
-    const int index = artifactIndex(event.artifact->artifact.artifactId);
+    const int index = artifactIndex(event.artifactId);
     if (index < 0)
         return {};
     const QList<Part> &parts = m_artifacts.at(index).parts;

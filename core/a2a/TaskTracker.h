@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QString>
 
+#include <array>
+#include <memory>
+
 namespace crosstalk {
 class Clock;
 }
@@ -35,11 +38,16 @@ struct TaskEvent
     qint64 wallMs = 0;
     /// The state after this event.
     TaskState state = TaskState::Unknown;
-    std::optional<Message> message;
-    /// For Artifact: the chunk's artifact id and flags. Its parts are not
-    /// copied here (a long stream would hold every chunk twice): they are
-    /// parts [partsFrom, partsFrom + partsCount) of the assembled artifact.
-    std::optional<ArtifactUpdate> artifact;
+    /// A status's or a message event's message (shared, not copied, as the
+    /// timeline is walked and handed around).
+    std::shared_ptr<const Message> message;
+    /// For Artifact: the chunk's artifact and flags. Its parts are not copied
+    /// here (a long stream would hold every chunk twice): they are parts
+    /// [partsFrom, partsFrom + partsCount) of the assembled artifact
+    /// (chunkParts() hands them out).
+    QString artifactId;
+    bool append = false;
+    bool lastChunk = false;
     int partsFrom = -1;
     int partsCount = 0;
     /// For Issue, Resubscribed and Polled: what happened, for people.
@@ -107,7 +115,9 @@ private:
     // chunks are counted; a chunk equal to the one another source delivered
     // at that position is an echo, put on the timeline but not applied.
     QList<size_t> m_appliedChunks; // a hash of each applied chunk
-    QHash<int, int> m_chunksFrom; // source -> chunks delivered
+    std::array<int, 4> m_chunksFrom {}; // chunks delivered, by EventSource
 };
 
 } // namespace crosstalk::a2a
+
+Q_DECLARE_TYPEINFO(crosstalk::a2a::TaskEvent, Q_RELOCATABLE_TYPE);

@@ -147,12 +147,8 @@ Timed ingestFromMemory(const QByteArray &stream)
     std::unique_ptr<a2a::TaskTracker> tracker;
     http::SseParser parser;
     parser.setEventHandler([&](const http::SseEvent &e) {
-        jsonrpc::DecodeResult decoded = jsonrpc::decode(e.data);
-        auto *response = decoded.ok() ? std::get_if<jsonrpc::Response>(&decoded.messages.front()) : nullptr;
-        if (!response)
-            return;
-        QString problem;
-        if (auto item = a2a::readStreamItem(response->result, &problem)) {
+        // What A2aCall does with each event of a JSON-RPC stream.
+        if (auto item = a2a::readStreamEvent(e.data, a2a::Envelope::JsonRpc, 128)) {
             ++t.items;
             if (!tracker)
                 tracker = std::make_unique<a2a::TaskTracker>(std::get<a2a::Task>(*item).id);
@@ -182,7 +178,7 @@ std::optional<Timed> ingestOverLoopback(const QUrl &agent, const QString &text)
     a2a::Message message;
     message.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     a2a::Part part;
-    part.text = text;
+    part.text = text.toUtf8();
     message.parts.append(part);
     std::unique_ptr<a2a::TaskTracker> tracker;
     Timed t;
@@ -219,7 +215,7 @@ double timedCurl(const QUrl &endpoint, const QByteArray &body, const QString &ou
     return figures.value(1).toDouble();
 }
 
-int benchA2a(int events)
+int benchA2a(int events, int rounds)
 {
     if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty()) {
         out() << "a2a: " << reason << Qt::endl;
@@ -253,7 +249,14 @@ int benchA2a(int events)
     }
     const QString base = replay.url().toString();
 
-    const Timed memory = ingestFromMemory(stream);
+    // The in-process figure is the best of `rounds`; the others run once
+    // (each starts a process or a connection, and the machine is shared).
+    Timed memory = ingestFromMemory(stream);
+    for (int r = 1; r < rounds; ++r) {
+        const Timed again = ingestFromMemory(stream);
+        if (again.seconds < memory.seconds)
+            memory = again;
+    }
     double bytes = 0;
     const double curlSeconds = timedCurl(replay.url(QStringLiteral("/rpc")), body, QStringLiteral("/dev/null"), &bytes);
     const std::optional<Timed> core = ingestOverLoopback(replay.url(), text);
@@ -333,6 +336,6 @@ int main(int argc, char *argv[])
     if (which.isEmpty() || which.contains(QStringLiteral("jsonrpc")))
         benchJsonRpc(rounds);
     if (which.contains(QStringLiteral("a2a")))
-        return benchA2a(std::max(1, parser.value(eventsOption).toInt()));
+        return benchA2a(std::max(1, parser.value(eventsOption).toInt()), rounds);
     return 0;
 }

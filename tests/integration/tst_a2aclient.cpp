@@ -47,7 +47,7 @@ Message userText(const QString &text)
     m.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m.role = Role::User;
     Part p;
-    p.text = text;
+    p.text = text.toUtf8();
     m.parts.append(p);
     return m;
 }

@@ -168,7 +168,7 @@ void TestTaskSession::directMessageReply()
     session.start(Message{});
     QVERIFY(finished.wait(10000));
     QVERIFY(session.reply());
-    QCOMPARE(session.reply()->parts.first().text, QStringLiteral("hi"));
+    QCOMPARE(session.reply()->parts.first().text, QByteArrayLiteral("hi"));
     QVERIFY(!session.tracker());
 }
 

@@ -107,9 +107,12 @@ void TestTaskTracker::artifactsAssembleAndMatchGetTask()
     QVERIFY(tracker.issues().isEmpty());
     // Each chunk's own parts are found in the assembled artifact.
     QCOMPARE(tracker.chunkParts(tracker.events().at(2)).size(), 1);
-    QCOMPARE(tracker.chunkParts(tracker.events().at(2)).first().text, QStringLiteral("beta "));
-    QCOMPARE(tracker.chunkParts(tracker.events().at(3)).first().text, QStringLiteral("gamma"));
-    QVERIFY(tracker.events().at(3).artifact->artifact.parts.isEmpty()); // not copied into the timeline
+    QCOMPARE(tracker.chunkParts(tracker.events().at(2)).first().text, QByteArrayLiteral("beta "));
+    QCOMPARE(tracker.chunkParts(tracker.events().at(3)).first().text, QByteArrayLiteral("gamma"));
+    QCOMPARE(tracker.events().at(3).artifactId, QStringLiteral("echo"));
+    QVERIFY(tracker.events().at(3).append);
+    QVERIFY(tracker.events().at(3).lastChunk);
+    QVERIFY(!tracker.events().at(2).lastChunk);
 
     // As GetTask returns the task once done: parts appended, in order.
     QString error;
@@ -121,7 +124,7 @@ void TestTaskTracker::artifactsAssembleAndMatchGetTask()
     QVERIFY2(tracker.artifactsMatch(*task, &difference), qPrintable(difference));
 
     auto changed = *task;
-    changed.artifacts.first().parts[1].text = QStringLiteral("BETA ");
+    changed.artifacts.first().parts[1].text = QByteArrayLiteral("BETA ");
     QVERIFY(!tracker.artifactsMatch(changed, &difference));
     QVERIFY2(difference.contains(QLatin1String("Part 1 of artifact echo")), qPrintable(difference));
     changed = *task;
@@ -136,7 +139,7 @@ void TestTaskTracker::replaceWithoutAppend()
     tracker.apply(chunk("a", "final", false, true), EventSource::Stream);
     QCOMPARE(tracker.artifacts().size(), 1);
     QCOMPARE(tracker.artifacts().first().parts.size(), 1);
-    QCOMPARE(tracker.artifacts().first().parts.first().text, QStringLiteral("final"));
+    QCOMPARE(tracker.artifacts().first().parts.first().text, QByteArrayLiteral("final"));
 }
 
 void TestTaskTracker::illegalTransitionsAreIssues()
