@@ -20,12 +20,12 @@ using namespace crosstalk::a2a;
 
 namespace {
 
-json partsJson(const QList<Part> &parts)
+void writeParts(JsonWriter &out, const QList<Part> &parts)
 {
-    json list = json::array();
+    out.beginArray();
     for (const Part &p : parts)
-        list.push_back(p.toJson());
-    return list;
+        p.writeJson(out);
+    out.endArray();
 }
 
 QString partsText(const QList<Part> &parts)
@@ -328,31 +328,46 @@ void A2aTaskCommand::run()
 void A2aTaskCommand::printItem(const StreamItem &item, EventSource source)
 {
     m_lastSource = source;
-    const json src = toJson(eventSourceName(source));
+    const QString src = eventSourceName(source);
+    // Lines are written member by member, in the order of their names (as
+    // a JSON library would sort them): a stream can bring a hundred thousand.
     if (const auto *task = std::get_if<Task>(&item)) {
-        if (m_json)
-            printJsonLine({{"event", "task"}, {"source", src}, {"taskId", toJson(task->id)},
-                           {"contextId", toJson(task->contextId)}, {"state", toJson(taskStateName(task->status.state))}});
-        else
+        if (m_json) {
+            JsonLine line;
+            line.beginObject().key("contextId").string(task->contextId).key("event").string(QByteArrayView("task"));
+            line.key("source").string(src).key("state").string(taskStateName(task->status.state));
+            line.key("taskId").string(task->id).endObject();
+            line.end();
+        } else
             out() << tr("task %1 %2").arg(terminalSafe(task->id), taskStateName(task->status.state)) << Qt::endl;
     } else if (const auto *message = std::get_if<Message>(&item)) {
         if (m_json) {
-            json line = {{"event", "message"}, {"source", src}, {"parts", partsJson(message->parts)}};
-            if (!message->taskId.isEmpty())
-                line["taskId"] = toJson(message->taskId);
+            JsonLine line;
+            line.beginObject();
             if (!message->contextId.isEmpty())
-                line["contextId"] = toJson(message->contextId);
-            printJsonLine(line);
+                line.key("contextId").string(message->contextId);
+            line.key("event").string(QByteArrayView("message")).key("parts");
+            writeParts(line, message->parts);
+            line.key("source").string(src);
+            if (!message->taskId.isEmpty())
+                line.key("taskId").string(message->taskId);
+            line.endObject();
+            line.end();
         } else {
             out() << tr("message: %1").arg(partsText(message->parts)) << Qt::endl;
         }
     } else if (const auto *status = std::get_if<StatusUpdate>(&item)) {
         if (m_json) {
-            json line = {{"event", "status"}, {"source", src}, {"taskId", toJson(status->taskId)},
-                         {"state", toJson(taskStateName(status->status.state))}};
-            if (status->status.message)
-                line["message"] = {{"parts", partsJson(status->status.message->parts)}};
-            printJsonLine(line);
+            JsonLine line;
+            line.beginObject().key("event").string(QByteArrayView("status"));
+            if (status->status.message) {
+                line.key("message").beginObject().key("parts");
+                writeParts(line, status->status.message->parts);
+                line.endObject();
+            }
+            line.key("source").string(src).key("state").string(taskStateName(status->status.state));
+            line.key("taskId").string(status->taskId).endObject();
+            line.end();
         } else {
             out() << tr("status %1").arg(taskStateName(status->status.state));
             if (status->status.message)
@@ -360,11 +375,14 @@ void A2aTaskCommand::printItem(const StreamItem &item, EventSource source)
             out() << Qt::endl;
         }
     } else if (const auto *chunk = std::get_if<ArtifactUpdate>(&item)) {
-        if (m_json)
-            printJsonLine({{"event", "artifact"}, {"source", src}, {"taskId", toJson(chunk->taskId)},
-                           {"artifactId", toJson(chunk->artifact.artifactId)}, {"append", chunk->append},
-                           {"lastChunk", chunk->lastChunk}, {"parts", partsJson(chunk->artifact.parts)}});
-        else
+        if (m_json) {
+            JsonLine line;
+            line.beginObject().key("append").boolean(chunk->append).key("artifactId").string(chunk->artifact.artifactId);
+            line.key("event").string(QByteArrayView("artifact")).key("lastChunk").boolean(chunk->lastChunk).key("parts");
+            writeParts(line, chunk->artifact.parts);
+            line.key("source").string(src).key("taskId").string(chunk->taskId).endObject();
+            line.end();
+        } else
             out() << tr("artifact %1: %2").arg(terminalSafe(chunk->artifact.artifactId), partsText(chunk->artifact.parts))
                   << Qt::endl;
     }
@@ -375,32 +393,13 @@ void A2aTaskCommand::printEnd(const TaskTracker &tracker, EventSource source)
     if (m_json) {
         // Written piece by piece: the assembled artifacts can be many
         // megabytes, and one JSON value for all of them would hold them again.
-        JsonLineWriter line;
-        line.raw("{\"artifacts\":[");
-        bool firstArtifact = true;
-        for (const Artifact &a : tracker.artifacts()) {
-            line.raw(firstArtifact ? "{\"artifactId\":" : ",{\"artifactId\":");
-            firstArtifact = false;
-            line.value(toJson(a.artifactId));
-            line.raw(",\"name\":");
-            line.value(toJson(a.name));
-            line.raw(",\"parts\":[");
-            for (qsizetype i = 0; i < a.parts.size(); ++i) {
-                if (i > 0)
-                    line.raw(",");
-                line.value(a.parts.at(i).toJson());
-            }
-            line.raw("]}");
-        }
-        line.raw("],\"contextId\":");
-        line.value(toJson(tracker.contextId()));
-        line.raw(",\"event\":\"end\",\"source\":");
-        line.value(toJson(eventSourceName(source)));
-        line.raw(",\"state\":");
-        line.value(toJson(taskStateName(tracker.state())));
-        line.raw(",\"taskId\":");
-        line.value(toJson(tracker.taskId()));
-        line.raw("}");
+        JsonLine line;
+        line.beginObject().key("artifacts").beginArray();
+        for (const Artifact &a : tracker.artifacts())
+            a.writeJson(line);
+        line.endArray().key("contextId").string(tracker.contextId()).key("event").string(QByteArrayView("end"));
+        line.key("source").string(eventSourceName(source)).key("state").string(taskStateName(tracker.state()));
+        line.key("taskId").string(tracker.taskId()).endObject();
         line.end();
         return;
     }
@@ -414,12 +413,14 @@ void A2aTaskCommand::printEnd(const TaskTracker &tracker, EventSource source)
 void A2aTaskCommand::printTask(const Task &task, EventSource source)
 {
     if (m_json) {
-        json artifacts = json::array();
+        JsonLine line;
+        line.beginObject().key("artifacts").beginArray();
         for (const Artifact &a : task.artifacts)
-            artifacts.push_back(a.toJson());
-        printJsonLine({{"event", "end"}, {"source", toJson(eventSourceName(source))}, {"taskId", toJson(task.id)},
-                       {"contextId", toJson(task.contextId)}, {"state", toJson(taskStateName(task.status.state))},
-                       {"artifacts", artifacts}});
+            a.writeJson(line);
+        line.endArray().key("contextId").string(task.contextId).key("event").string(QByteArrayView("end"));
+        line.key("source").string(eventSourceName(source)).key("state").string(taskStateName(task.status.state));
+        line.key("taskId").string(task.id).endObject();
+        line.end();
         return;
     }
     out() << tr("task %1 %2").arg(terminalSafe(task.id), taskStateName(task.status.state)) << Qt::endl;

@@ -39,26 +39,27 @@ void printJsonLine(const nlohmann::json &value)
     std::fflush(stdout);
 }
 
-JsonLineWriter::JsonLineWriter()
+JsonLine::JsonLine()
+    : JsonWriter(stdout)
 {
     out().flush();
 }
 
-void JsonLineWriter::raw(const char *text)
+void JsonLine::end()
 {
-    std::fputs(text, stdout);
-}
-
-void JsonLineWriter::value(const nlohmann::json &value)
-{
-    const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::fwrite(text.data(), 1, text.size(), stdout);
-}
-
-void JsonLineWriter::end()
-{
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
+    // Lines go to stdio as they are finished, and stdout is flushed once
+    // the event loop has handled what arrived with them: a reader sees each
+    // line within that turn, and a fast stream does not cost a write per line.
+    raw("\n");
+    sendBuffered();
+    static bool flushPending = false;
+    if (!flushPending) {
+        flushPending = true;
+        QTimer::singleShot(0, QCoreApplication::instance(), [] {
+            flushPending = false;
+            std::fflush(stdout);
+        });
+    }
 }
 
 QCommandLineOption timeoutOption()

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/JsonWriter.h"
+
 namespace crosstalk::cli {
 
 /// crosstalk-cli's exit codes: a contract that scripts rely on.
@@ -31,14 +33,12 @@ void fail(const QString &sentence);
 /// Writes a JSON value as one line on stdout and flushes it at once.
 void printJsonLine(const nlohmann::json &value);
 
-/// Writes one JSON line to stdout in pieces, for lines too large to build
-/// as one value first. end() finishes the line and flushes it.
-class JsonLineWriter
+/// Writes one JSON line to stdout in pieces (lines of a stream, and lines too
+/// large to build as one value first). end() finishes the line and flushes it.
+class JsonLine : public JsonWriter
 {
 public:
-    JsonLineWriter();
-    void raw(const char *text);
-    void value(const nlohmann::json &value);
+    JsonLine();
     void end();
 };
 

@@ -1,5 +1,6 @@
 #include "a2a/TaskModel.h"
 
+#include "util/JsonWriter.h"
 #include "util/SimdJsonFields.h"
 #include "util/Utf8.h"
 
@@ -443,31 +444,47 @@ QString Part::textString() const
     return utf8ToString(text);
 }
 
-json Part::toJson() const
+void Part::writeJson(JsonWriter &out) const
 {
+    out.beginObject();
     switch (kind) {
     case Kind::Text:
-        return {{"kind", "text"}, {"text", toWire(text)}};
-    case Kind::File: {
-        json file = {{"kind", "file"}, {"name", toWire(name)}, {"mediaType", toWire(mediaType)}};
+        out.key("kind").string(QByteArrayView("text")).key("text").string(QByteArrayView(text));
+        break;
+    case Kind::File:
+        if (uri.isEmpty())
+            out.key("bytes").string(QByteArrayView(bytes));
+        out.key("kind").string(QByteArrayView("file")).key("mediaType").string(mediaType).key("name").string(name);
         if (!uri.isEmpty())
-            file["uri"] = toWire(uri);
-        else
-            file["bytes"] = toWire(bytes);
-        return file;
-    }
+            out.key("uri").string(uri);
+        break;
     case Kind::Data:
-        return {{"kind", "data"}, {"data", data}};
+        out.key("data").value(data).key("kind").string(QByteArrayView("data"));
+        break;
     }
-    return json::object();
+    out.endObject();
+}
+
+json Part::toJson() const
+{
+    JsonWriter out;
+    writeJson(out);
+    return json::parse(out.bytes().constData(), out.bytes().constData() + out.bytes().size());
+}
+
+void Artifact::writeJson(JsonWriter &out) const
+{
+    out.beginObject().key("artifactId").string(artifactId).key("name").string(name).key("parts").beginArray();
+    for (const Part &p : parts)
+        p.writeJson(out);
+    out.endArray().endObject();
 }
 
 json Artifact::toJson() const
 {
-    json list = json::array();
-    for (const Part &p : parts)
-        list.push_back(p.toJson());
-    return {{"artifactId", toWire(artifactId)}, {"name", toWire(name)}, {"parts", std::move(list)}};
+    JsonWriter out;
+    writeJson(out);
+    return json::parse(out.bytes().constData(), out.bytes().constData() + out.bytes().size());
 }
 
 std::optional<Task> readTask(const json &t, QString *error)

@@ -10,6 +10,10 @@
 #include <optional>
 #include <variant>
 
+namespace crosstalk {
+class JsonWriter;
+}
+
 namespace crosstalk::a2a {
 
 /// A task's state in either generation's spelling, read into one enum.
@@ -45,6 +49,8 @@ struct Part
     /// `{kind: "text", text}`, `{kind: "file", name, mediaType, uri or bytes}`
     /// or `{kind: "data", data}`: the CLI's shape for both generations.
     nlohmann::json toJson() const;
+    /// The same, written piece by piece (members in the order toJson() dumps them).
+    void writeJson(JsonWriter &out) const;
     /// The text for people (a leading U+FEFF kept, malformed UTF-8 shown as U+FFFD).
     QString textString() const;
     bool operator==(const Part &) const = default;
@@ -70,6 +76,7 @@ struct Artifact
 
     /// `{artifactId, name, parts}`.
     nlohmann::json toJson() const;
+    void writeJson(JsonWriter &out) const;
     bool operator==(const Artifact &) const = default;
 };
 

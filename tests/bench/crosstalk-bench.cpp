@@ -18,11 +18,15 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QTextStream>
 #include <QUuid>
 
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -139,19 +143,82 @@ struct Timed
     double seconds = 0;
     qint64 items = 0;
     qsizetype parts = 0;
+    std::shared_ptr<a2a::TaskTracker> tracker;
 };
+
+struct Measured
+{
+    double seconds = 0;
+    long peakKb = 0;
+    int exitCode = -1;
+};
+
+// Runs a program to its end with stdout to `output` (or /dev/null), and
+// takes its own peak memory from wait4(). The kernel counts a child's peak
+// from the memory of the process it was forked from, so the fork happens in
+// a fresh, small launcher (this executable again, see launchMeasured), not
+// in the benchmark, which holds the whole stream by then.
+Measured runMeasured(const QString &program, const QStringList &arguments, const QString &workingDirectory = {},
+                     const QString &output = {})
+{
+    Measured m;
+    QProcess launcher;
+    if (!workingDirectory.isEmpty())
+        launcher.setWorkingDirectory(workingDirectory);
+    launcher.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    launcher.start(QCoreApplication::applicationFilePath(),
+                   QStringList{QStringLiteral("--measure-child"), output.isEmpty() ? QStringLiteral("/dev/null") : output, program}
+                       + arguments);
+    if (!launcher.waitForFinished(600000))
+        return m;
+    const QStringList figures = QString::fromLatin1(launcher.readAllStandardOutput()).split(QLatin1Char(' '));
+    m.seconds = figures.value(0).toDouble();
+    m.peakKb = figures.value(1).toLong();
+    m.exitCode = figures.value(2).toInt();
+    return m;
+}
+
+// crosstalk-bench --measure-child OUTPUT PROGRAM [ARGS...]: prints
+// "SECONDS PEAK_KB EXIT_CODE" for one run of PROGRAM.
+int launchMeasured(int argc, char *argv[])
+{
+    if (argc < 4)
+        return 1;
+    timespec start {};
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int fd = ::open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            ::close(fd);
+        }
+        execv(argv[3], argv + 3);
+        _exit(127);
+    }
+    if (pid < 0)
+        return 1;
+    int status = 0;
+    rusage usage {};
+    wait4(pid, &status, 0, &usage);
+    timespec end {};
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    const double seconds = double(end.tv_sec - start.tv_sec) + double(end.tv_nsec - start.tv_nsec) / 1e9;
+    std::printf("%.6f %ld %d", seconds, usage.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    return 0;
+}
 
 Timed ingestFromMemory(const QByteArray &stream)
 {
     Timed t;
-    std::unique_ptr<a2a::TaskTracker> tracker;
+    std::shared_ptr<a2a::TaskTracker> tracker;
     http::SseParser parser;
     parser.setEventHandler([&](const http::SseEvent &e) {
         // What A2aCall does with each event of a JSON-RPC stream.
         if (auto item = a2a::readStreamEvent(e.data, a2a::Envelope::JsonRpc, 128)) {
             ++t.items;
             if (!tracker)
-                tracker = std::make_unique<a2a::TaskTracker>(std::get<a2a::Task>(*item).id);
+                tracker = std::make_shared<a2a::TaskTracker>(std::get<a2a::Task>(*item).id);
             tracker->apply(*item, a2a::EventSource::Stream);
         }
     });
@@ -162,6 +229,7 @@ Timed ingestFromMemory(const QByteArray &stream)
         parser.feed(QByteArrayView(stream).sliced(at, std::min(chunk, stream.size() - at)));
     t.seconds = double(timer.nsecsElapsed()) / 1e9;
     t.parts = tracker && !tracker->artifacts().isEmpty() ? tracker->artifacts().first().parts.size() : 0;
+    t.tracker = tracker;
     return t;
 }
 
@@ -265,27 +333,26 @@ int benchA2a(int events, int rounds)
         return 1;
     }
 
-    // Children's peak memory comes from the kernel's accounting of
-    // waited-for children: the CLI first, before any larger child ends.
-    QProcess cli;
-    cli.setStandardOutputFile(QProcess::nullDevice());
-    QElapsedTimer timer;
-    timer.start();
-    cli.start(QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/crosstalk-cli"),
-              {QStringLiteral("a2a"), QStringLiteral("send"), base, text, QStringLiteral("--stream"), QStringLiteral("--json")});
-    cli.waitForFinished(600000);
-    const double cliSeconds = double(timer.nsecsElapsed()) / 1e9;
-    rusage usage {};
-    getrusage(RUSAGE_CHILDREN, &usage);
-    const long cliPeakKb = usage.ru_maxrss;
-
-    QProcess sdk;
-    sdk.setWorkingDirectory(test::peersDir());
-    timer.restart();
-    sdk.start(test::nodeProgram(), {QStringLiteral("a2a/bench-client.mjs"), base, text});
-    sdk.waitForFinished(600000);
-    const double sdkSeconds = double(timer.nsecsElapsed()) / 1e9;
-    const QByteArray sdkOut = sdk.readAllStandardOutput().trimmed();
+    // Each child is waited for with wait4(), which gives its own peak RSS.
+    const QString cliPath = QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/crosstalk-cli");
+    const Measured cli = runMeasured(cliPath, {QStringLiteral("a2a"), QStringLiteral("send"), base, text,
+                                               QStringLiteral("--stream"), QStringLiteral("--json")});
+    // The same process doing next to nothing on the network: its constant.
+    const Measured cardOnly = runMeasured(cliPath, {QStringLiteral("a2a"), QStringLiteral("card"), base, QStringLiteral("--json")});
+    QTemporaryFile sdkOutput;
+    sdkOutput.open();
+    const Measured sdk = runMeasured(test::nodeProgram(), {QStringLiteral("a2a/bench-client.mjs"), base, text}, test::peersDir(),
+                                     sdkOutput.fileName());
+    const QByteArray sdkOut = sdkOutput.readAll().trimmed();
+    const double cliSeconds = cli.seconds;
+    const double sdkSeconds = sdk.seconds;
+    qsizetype textBytes = 0;
+    if (memory.tracker) {
+        for (const a2a::Artifact &a : memory.tracker->artifacts()) {
+            for (const a2a::Part &p : a.parts)
+                textBytes += p.text.size();
+        }
+    }
 
     const auto rate = [&](double seconds) { return QStringLiteral("%1 MB/s").arg(double(stream.size()) / 1e6 / seconds, 0, 'f', 1); };
     out() << QStringLiteral("a2a.stream       one streamed task: %1 events, %2 MB of SSE (%3 artifact chunks), replayed from loopback")
@@ -299,12 +366,29 @@ int benchA2a(int events, int rounds)
                  .arg(core->seconds, 0, 'f', 3).arg(rate(core->seconds)).arg(double(core->items) / core->seconds, 0, 'f', 0).arg(core->parts)
           << Qt::endl;
     out() << QStringLiteral("  crosstalk-cli  %1 s  %2   (whole process, --stream --json > /dev/null; exit %3; peak RSS %4 MB)")
-                 .arg(cliSeconds, 0, 'f', 3).arg(rate(cliSeconds)).arg(cli.exitCode()).arg(double(cliPeakKb) / 1024.0, 0, 'f', 0)
+                 .arg(cliSeconds, 0, 'f', 3).arg(rate(cliSeconds)).arg(cli.exitCode).arg(double(cli.peakKb) / 1024.0, 0, 'f', 0)
           << Qt::endl;
-    out() << QStringLiteral("  sdk client     %1 s  %2   (whole process; %3)").arg(sdkSeconds, 0, 'f', 3).arg(rate(sdkSeconds)).arg(QString::fromUtf8(sdkOut))
+    out() << QStringLiteral("  sdk client     %1 s  %2   (whole process; peak RSS %3 MB; %4)")
+                 .arg(sdkSeconds, 0, 'f', 3).arg(rate(sdkSeconds)).arg(double(sdk.peakKb) / 1024.0, 0, 'f', 0).arg(QString::fromUtf8(sdkOut))
           << Qt::endl;
-    out() << QStringLiteral("  core vs sdk client %1x (target >= 5x); core vs curl %2x the time (target <= 2x); cli vs sdk client %3x (target >= 2x)")
-                 .arg(sdkSeconds / core->seconds, 0, 'f', 1).arg(core->seconds / curlSeconds, 0, 'f', 2).arg(sdkSeconds / cliSeconds, 0, 'f', 1)
+    out() << QStringLiteral("  cli memory     peak RSS %1 MB = %2 MB of assembled artifact text + %3 MB (the same CLI fetching only the card: %4 MB)")
+                 .arg(double(cli.peakKb) / 1024.0, 0, 'f', 0).arg(double(textBytes) / 1e6 / 1.048576, 0, 'f', 0)
+                 .arg(double(cli.peakKb) / 1024.0 - double(textBytes) / 1048576.0, 0, 'f', 0).arg(double(cardOnly.peakKb) / 1024.0, 0, 'f', 0)
+          << Qt::endl;
+    // The SDK client times its own stream (from sending to the last event)
+    // and prints it: that is its in-process rate, set against the core's.
+    const double sdkStreamSeconds = nlohmann::json::parse(sdkOut.toStdString(), nullptr, false).value("ms", 0.0) / 1000.0;
+    const auto verdict = [](bool ok) { return ok ? QStringLiteral("ok") : QStringLiteral("BELOW TARGET"); };
+    out() << QStringLiteral("  core vs sdk client, in-process rate: from memory %1x, over loopback %2x (target >= 5x) %3")
+                 .arg(sdkStreamSeconds / memory.seconds, 0, 'f', 1).arg(sdkStreamSeconds / core->seconds, 0, 'f', 1)
+                 .arg(verdict(sdkStreamSeconds / core->seconds >= 5))
+          << Qt::endl;
+    out() << QStringLiteral("  core vs curl, time: from memory %1x, over loopback %2x (target <= 2x) %3")
+                 .arg(memory.seconds / curlSeconds, 0, 'f', 2).arg(core->seconds / curlSeconds, 0, 'f', 2)
+                 .arg(verdict(core->seconds / curlSeconds <= 2))
+          << Qt::endl;
+    out() << QStringLiteral("  crosstalk-cli vs sdk client, whole processes: %1x faster (target >= 2x) %2")
+                 .arg(sdkSeconds / cliSeconds, 0, 'f', 1).arg(verdict(sdkSeconds / cliSeconds >= 2))
           << Qt::endl;
     return 0;
 }
@@ -313,6 +397,8 @@ int benchA2a(int events, int rounds)
 
 int main(int argc, char *argv[])
 {
+    if (argc > 1 && std::string_view(argv[1]) == "--measure-child")
+        return launchMeasured(argc, argv);
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Throughput of Crosstalk's SSE parser and JSON-RPC decoder."));
