@@ -671,6 +671,10 @@
         <source>&quot;%1&quot; is missing from the %2.</source>
         <translation>&quot;%1&quot; fehlt in %2.</translation>
     </message>
+    <message>
+        <source>The result could not be read: %1.</source>
+        <translation>Das Ergebnis konnte nicht gelesen werden: %1.</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk-cli</name>
@@ -1434,6 +1438,10 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>Licence</source>
         <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Fast reading of streamed JSON</source>
+        <translation>Schnelles Lesen von gestreamtem JSON</translation>
     </message>
 </context>
 <context>

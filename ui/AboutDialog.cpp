@@ -113,6 +113,7 @@ void AboutDialog::fillLicences()
         { QStringLiteral("QtKeychain"), tr("Access to the system keychain"), QStringLiteral("BSD-3-Clause") },
         { QStringLiteral("nlohmann/json"), tr("JSON parsing"), QStringLiteral("MIT") },
         { QStringLiteral("valijson"), tr("JSON Schema validation"), QStringLiteral("BSD-2-Clause") },
+        { QStringLiteral("simdjson"), tr("Fast reading of streamed JSON"), QStringLiteral("Apache-2.0") },
         { QStringLiteral("OpenSSL"), tr("TLS connections"), QStringLiteral("Apache-2.0") },
     };
 

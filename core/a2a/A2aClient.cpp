@@ -235,6 +235,10 @@ void A2aCall::onFinished(const http::HttpResult &r)
     if (!value) {
         if (r.status < 200 || r.status >= 300)
             return finish(httpError());
+        // Deleting a push config answers google.protobuf.Empty: over
+        // HTTP+JSON an empty 2xx body (often 204) is that answer.
+        if (!m_jsonRpc && m_op == Op::PushDelete && body.trimmed().isEmpty())
+            return finish({}, json::object());
         A2aError e;
         e.kind = A2aError::Kind::Protocol;
         e.httpStatus = r.status;

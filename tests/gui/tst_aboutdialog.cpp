@@ -44,6 +44,7 @@ void TestAboutDialog::listsAllLicences_data()
     QTest::newRow("QtKeychain") << QStringLiteral("QtKeychain") << QStringLiteral("BSD-3-Clause");
     QTest::newRow("nlohmann/json") << QStringLiteral("nlohmann/json") << QStringLiteral("MIT");
     QTest::newRow("valijson") << QStringLiteral("valijson") << QStringLiteral("BSD-2-Clause");
+    QTest::newRow("simdjson") << QStringLiteral("simdjson") << QStringLiteral("Apache-2.0");
     QTest::newRow("OpenSSL") << QStringLiteral("OpenSSL") << QStringLiteral("Apache-2.0");
 }
 
@@ -55,7 +56,7 @@ void TestAboutDialog::listsAllLicences()
     AboutDialog dialog;
     auto *view = dialog.findChild<QTableWidget *>(QStringLiteral("licencesView"));
     QVERIFY(view);
-    QCOMPARE(view->rowCount(), 6);
+    QCOMPARE(view->rowCount(), 7);
 
     const QList<QTableWidgetItem *> found = view->findItems(component, Qt::MatchExactly);
     QCOMPARE(found.size(), 1);

@@ -20,6 +20,9 @@ private slots:
     void badItems_data();
     void badItems();
     void userMessageInBothShapes();
+    void streamEventFastPath();
+    void streamEventFastPathDeclines_data();
+    void streamEventFastPathDeclines();
 };
 
 void TestTaskModel::states_data()
@@ -181,6 +184,60 @@ void TestTaskModel::userMessageInBothShapes()
              json::parse(R"({"messageId":"m-1","role":"ROLE_USER","taskId":"t","contextId":"c","parts":[{"text":"hello"},{"raw":"aGk=","filename":"a.txt","mediaType":"text/plain"},{"data":{"k":1}}]})").dump());
     QCOMPARE(userMessageToWire(m, ProtocolVersion::V0_3).dump(),
              json::parse(R"({"kind":"message","messageId":"m-1","role":"user","taskId":"t","contextId":"c","parts":[{"kind":"text","text":"hello"},{"kind":"file","file":{"bytes":"aGk=","name":"a.txt","mimeType":"text/plain"}},{"kind":"data","data":{"k":1}}]})").dump());
+}
+
+void TestTaskModel::streamEventFastPath()
+{
+    const QByteArray chunk = R"({"jsonrpc":"2.0","id":7,"result":{"artifactUpdate":{"taskId":"t","contextId":"c","artifact":{"artifactId":"a","name":"n","parts":[{"text":"caf\u00e9 \n","mediaType":"text/plain"},{"data":{"x":[1,2.5,null]}}]},"append":true,"lastChunk":false}}})";
+    const auto fast = readStreamEvent(chunk, Envelope::JsonRpc, 128);
+    QVERIFY(fast);
+    const auto *update = std::get_if<ArtifactUpdate>(&*fast);
+    QVERIFY(update);
+    QCOMPARE(update->taskId, QStringLiteral("t"));
+    QCOMPARE(update->artifact.parts.first().text, QByteArray("caf\xc3\xa9 \n"));
+    QCOMPARE(update->artifact.parts.at(1).data.dump(), std::string(R"({"x":[1,2.5,null]})"));
+    QVERIFY(update->append);
+    QVERIFY(!update->lastChunk);
+    // The same as the strict path reads from the result.
+    QString error;
+    const auto strict = readStreamItem(json::parse(chunk.toStdString()).at("result"), &error);
+    QVERIFY(strict);
+    QVERIFY(*std::get_if<ArtifactUpdate>(&*strict) == *update);
+    // Bare (HTTP+JSON), and the v0.3 shape; members in any order, string ids.
+    const auto bare = readStreamEvent(R"({"statusUpdate":{"taskId":"t","status":{"state":"TASK_STATE_WORKING"}}})", Envelope::Bare, 128);
+    QVERIFY(bare && std::get<StatusUpdate>(*bare).status.state == TaskState::Working);
+    const auto legacy = readStreamEvent(R"({"result":{"kind":"status-update","taskId":"t","contextId":"c","status":{"state":"completed"},"final":true},"id":"x","jsonrpc":"2.0"})", Envelope::JsonRpc, 128);
+    QVERIFY(legacy && std::get<StatusUpdate>(*legacy).final);
+}
+
+void TestTaskModel::streamEventFastPathDeclines_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<bool>("jsonRpc");
+    QTest::newRow("an error answer") << QByteArray(R"({"jsonrpc":"2.0","id":1,"error":{"code":-32001,"message":"no"}})") << true;
+    QTest::newRow("a bare error") << QByteArray(R"({"error":{"code":404,"message":"no"}})") << false;
+    QTest::newRow("result and error") << QByteArray(R"({"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t"}},"error":{}})") << true;
+    QTest::newRow("an extra member") << QByteArray(R"({"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t"}},"x":1})") << true;
+    QTest::newRow("no version") << QByteArray(R"({"id":1,"result":{"task":{"id":"t"}},"x":1})") << true;
+    QTest::newRow("version 1.0") << QByteArray(R"({"jsonrpc":"1.0","id":1,"result":{"task":{"id":"t"}}})") << true;
+    QTest::newRow("a fractional id") << QByteArray(R"({"jsonrpc":"2.0","id":1.5,"result":{"task":{"id":"t"}}})") << true;
+    QTest::newRow("a request") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x"})") << true;
+    QTest::newRow("not an item") << QByteArray(R"({"jsonrpc":"2.0","id":1,"result":{"foo":1}})") << true;
+    QTest::newRow("truncated") << QByteArray(R"({"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t"})") << true;
+    QTest::newRow("trailing garbage") << QByteArray(R"({"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t"}}} x)") << true;
+    QTest::newRow("invalid UTF-8") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"task\":{\"id\":\"\xff\"}}}") << true;
+    QTest::newRow("an array") << QByteArray(R"([{"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t"}}}])") << true;
+    QTest::newRow("HTML") << QByteArray("<html><body>502 Bad Gateway</body></html>") << false;
+    QByteArray deep = R"({"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t","metadata":)";
+    deep += QByteArray(200, '[') + QByteArray(200, ']') + "}}}";
+    QTest::newRow("deeper than the limit") << deep << true;
+}
+
+void TestTaskModel::streamEventFastPathDeclines()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(bool, jsonRpc);
+    QVERIFY(!readStreamEvent(wire, jsonRpc ? Envelope::JsonRpc : Envelope::Bare, 128));
 }
 
 QTEST_GUILESS_MAIN(TestTaskModel)
