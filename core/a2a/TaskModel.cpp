@@ -346,20 +346,36 @@ std::optional<StreamItem> readItem(element r, QString *error)
 }
 
 // One parser per thread and use, kept between events (simdjson reuses its
-// buffers). After a large document it is replaced, so that one big event
-// does not pin its buffers for the rest of the run.
-constexpr size_t KeptParserCapacity = 1024 * 1024;
+// buffers, about 14 bytes per byte of capacity). A parser that grew for a
+// large document is let go as soon as that document has been read, so that
+// one big event does not pin its buffers for the rest of the run.
+constexpr size_t KeptParserCapacity = 256 * 1024;
 constexpr size_t StrictDepth = 1024;
 
-simdjson::dom::parser &parserFor(std::unique_ptr<simdjson::dom::parser> &parser, size_t bytes, size_t maxDepth)
+class ParserLease
 {
-    if (!parser || parser->max_depth() != maxDepth || parser->capacity() > KeptParserCapacity) {
-        parser = std::make_unique<simdjson::dom::parser>();
-        if (parser->allocate(std::max(bytes, size_t(4096)), maxDepth) != simdjson::SUCCESS)
-            parser = std::make_unique<simdjson::dom::parser>();
+public:
+    ParserLease(std::unique_ptr<simdjson::dom::parser> &slot, size_t bytes, size_t maxDepth)
+        : m_slot(slot)
+    {
+        if (!m_slot || m_slot->max_depth() != maxDepth) {
+            m_slot = std::make_unique<simdjson::dom::parser>();
+            if (m_slot->allocate(std::max(bytes, size_t(4096)), maxDepth) != simdjson::SUCCESS)
+                m_slot = std::make_unique<simdjson::dom::parser>();
+        }
     }
-    return *parser;
-}
+    ~ParserLease()
+    {
+        if (m_slot->capacity() > KeptParserCapacity)
+            m_slot.reset();
+    }
+    ParserLease(const ParserLease &) = delete;
+    ParserLease &operator=(const ParserLease &) = delete;
+    simdjson::dom::parser &parser() { return *m_slot; }
+
+private:
+    std::unique_ptr<simdjson::dom::parser> &m_slot;
+};
 
 // What the strict paths hand over is a nlohmann::json value, already parsed
 // and bounded; it is read through the same code as a stream event.
@@ -368,7 +384,8 @@ auto readThroughSimdjson(const json &value, QString *error, Read read) -> declty
 {
     const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
     thread_local std::unique_ptr<simdjson::dom::parser> strict;
-    simdjson::dom::parser &parser = parserFor(strict, text.size(), StrictDepth);
+    ParserLease lease(strict, text.size(), StrictDepth);
+    simdjson::dom::parser &parser = lease.parser();
     element root;
     if (const simdjson::error_code failure = parser.parse(text.data(), text.size(), true).get(root)) {
         if (error)
@@ -500,7 +517,8 @@ std::optional<StreamItem> readStreamItem(const json &r, QString *error)
 std::optional<StreamItem> readStreamEvent(QByteArrayView bytes, Envelope envelope, int maxDepth)
 {
     thread_local std::unique_ptr<simdjson::dom::parser> events;
-    simdjson::dom::parser &parser = parserFor(events, size_t(bytes.size()), size_t(std::max(maxDepth, 1)));
+    ParserLease lease(events, size_t(bytes.size()), size_t(std::max(maxDepth, 1)));
+    simdjson::dom::parser &parser = lease.parser();
     element root;
     simdjson::dom::object object;
     if (parser.parse(bytes.data(), size_t(bytes.size()), true).get(root) != simdjson::SUCCESS

@@ -208,6 +208,13 @@ void TestTaskModel::streamEventFastPath()
     QVERIFY(bare && std::get<StatusUpdate>(*bare).status.state == TaskState::Working);
     const auto legacy = readStreamEvent(R"({"result":{"kind":"status-update","taskId":"t","contextId":"c","status":{"state":"completed"},"final":true},"id":"x","jsonrpc":"2.0"})", Envelope::JsonRpc, 128);
     QVERIFY(legacy && std::get<StatusUpdate>(*legacy).final);
+    // A large event (its parser is let go afterwards), then small ones again.
+    const QByteArray text(4 * 1024 * 1024, 'x');
+    const QByteArray large = QByteArray(R"({"jsonrpc":"2.0","id":1,"result":{"artifactUpdate":{"taskId":"t","artifact":{"artifactId":"a","parts":[{"text":")") + text + QByteArray(R"("}]}}}})");
+    const auto big = readStreamEvent(large, Envelope::JsonRpc, 128);
+    QVERIFY(big);
+    QCOMPARE(std::get<ArtifactUpdate>(*big).artifact.parts.first().text.size(), text.size());
+    QVERIFY(readStreamEvent(chunk, Envelope::JsonRpc, 128));
 }
 
 void TestTaskModel::streamEventFastPathDeclines_data()
