@@ -37,7 +37,11 @@ public:
 // serialised and read the same way, so there is one reader for both.
 
 using simdjson::dom::element;
+using simd_fields::boolOf;
+using simd_fields::bytesOf;
 using simd_fields::member;
+using simd_fields::stringOf;
+using simd_fields::textOf;
 
 // The hot readers go over each object once and pick the members they know
 // (a member given twice: the last counts, as everywhere else in Crosstalk).
@@ -54,24 +58,6 @@ void forEachMember(element object, Visit visit)
     }
 }
 
-std::string_view stringOf(element value)
-{
-    std::string_view text;
-    return value.get_string().get(text) == simdjson::SUCCESS ? text : std::string_view();
-}
-
-bool boolOf(element value)
-{
-    bool b = false;
-    return value.get_bool().get(b) == simdjson::SUCCESS && b;
-}
-
-QByteArray bytesOf(element value)
-{
-    const std::string_view text = stringOf(value);
-    return QByteArray(text.data(), qsizetype(text.size()));
-}
-
 // Identifiers, names and media types repeat from event to event of a
 // stream: the last few are kept, so that a repeat costs neither a UTF-16
 // conversion nor an allocation, and the timeline shares one copy.
@@ -81,7 +67,7 @@ QString shortTextOf(element value)
     if (utf8.empty())
         return QString();
     if (utf8.size() > 256)
-        return utf8ToString(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
+        return textOf(value);
     struct Entry
     {
         std::string utf8;
@@ -96,14 +82,8 @@ QString shortTextOf(element value)
     Entry &e = recent[next];
     next = (next + 1) % recent.size();
     e.utf8.assign(utf8);
-    e.text = utf8ToString(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
+    e.text = textOf(value);
     return e.text;
-}
-
-QString longTextOf(element value)
-{
-    const std::string_view utf8 = stringOf(value);
-    return utf8.empty() ? QString() : utf8ToString(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
 }
 
 Part readPart(element p);
@@ -130,7 +110,7 @@ Artifact readArtifact(element a)
         else if (key == "name")
             artifact.name = shortTextOf(value);
         else if (key == "description")
-            artifact.description = longTextOf(value);
+            artifact.description = textOf(value);
         else if (key == "parts")
             artifact.parts = readParts(value);
     });
@@ -146,7 +126,7 @@ TaskStatus readStatus(element s)
         else if (key == "message")
             status.message = readMessage(value);
         else if (key == "timestamp")
-            status.timestamp = longTextOf(value);
+            status.timestamp = textOf(value);
     });
     status.state = taskStateFromWire(status.stateText).value_or(TaskState::Unknown);
     return status;
@@ -218,11 +198,11 @@ Part readPart(element p)
         part.kind = Part::Kind::File;
         forEachMember(file ? *file : p, [&](std::string_view key, element value) {
             if (key == "name")
-                part.name = longTextOf(value);
+                part.name = textOf(value);
             else if (key == "mimeType")
                 part.mediaType = shortTextOf(value);
             else if (key == "uri")
-                part.uri = longTextOf(value);
+                part.uri = textOf(value);
             else if (key == "bytes")
                 part.bytes = bytesOf(value);
         });
@@ -238,8 +218,8 @@ Part readPart(element p)
         // v1.0: {raw (base64) | url, mediaType, filename}
         part.kind = Part::Kind::File;
         part.bytes = raw ? bytesOf(*raw) : QByteArray();
-        part.uri = url ? longTextOf(*url) : QString();
-        part.name = filename ? longTextOf(*filename) : QString();
+        part.uri = url ? textOf(*url) : QString();
+        part.name = filename ? textOf(*filename) : QString();
         part.mediaType = mediaType ? shortTextOf(*mediaType) : QString();
         return part;
     }
@@ -254,7 +234,7 @@ Message readMessage(element m)
     Message message;
     forEachMember(m, [&](std::string_view key, element value) {
         if (key == "messageId") {
-            message.messageId = longTextOf(value);
+            message.messageId = textOf(value);
         } else if (key == "contextId") {
             message.contextId = shortTextOf(value);
         } else if (key == "taskId") {
@@ -279,23 +259,26 @@ std::optional<Task> readTask(element t, QString *error)
         return std::nullopt;
     }
     Task task;
-    task.id = simd_fields::text(t, "id");
+    forEachMember(t, [&](std::string_view key, element value) {
+        simdjson::dom::array list;
+        if (key == "id") {
+            task.id = shortTextOf(value);
+        } else if (key == "contextId") {
+            task.contextId = shortTextOf(value);
+        } else if (key == "status") {
+            task.status = readStatus(value);
+        } else if (key == "artifacts" && value.get_array().get(list) == simdjson::SUCCESS) {
+            for (element artifact : list)
+                task.artifacts.append(readArtifact(artifact));
+        } else if (key == "history" && value.get_array().get(list) == simdjson::SUCCESS) {
+            for (element message : list)
+                task.history.append(readMessage(message));
+        }
+    });
     if (task.id.isEmpty()) {
         if (error)
             *error = Text::missing("id", "task");
         return std::nullopt;
-    }
-    task.contextId = simd_fields::text(t, "contextId");
-    if (const auto s = member(t, "status"))
-        task.status = readStatus(*s);
-    simdjson::dom::array list;
-    if (const auto a = member(t, "artifacts"); a && a->get_array().get(list) == simdjson::SUCCESS) {
-        for (element artifact : list)
-            task.artifacts.append(readArtifact(artifact));
-    }
-    if (const auto h = member(t, "history"); h && h->get_array().get(list) == simdjson::SUCCESS) {
-        for (element message : list)
-            task.history.append(readMessage(message));
     }
     return task;
 }
@@ -320,7 +303,8 @@ std::optional<StreamItem> readItem(element r, QString *error)
     if (const auto u = member(r, "artifactUpdate"))
         return StreamItem(readArtifactUpdate(*u));
     // v0.3 discriminators
-    const std::string_view kind = simd_fields::view(r, "kind");
+    const std::optional<element> kindValue = member(r, "kind");
+    const std::string_view kind = kindValue ? stringOf(*kindValue) : std::string_view();
     if (kind == "task") {
         if (auto task = readTask(r, error))
             return StreamItem(std::move(*task));
@@ -482,26 +466,12 @@ void Part::writeJson(JsonWriter &out) const
     out.endObject();
 }
 
-json Part::toJson() const
-{
-    JsonWriter out;
-    writeJson(out);
-    return json::parse(out.bytes().constData(), out.bytes().constData() + out.bytes().size());
-}
-
 void Artifact::writeJson(JsonWriter &out) const
 {
     out.beginObject().key("artifactId").string(artifactId).key("name").string(name).key("parts").beginArray();
     for (const Part &p : parts)
         p.writeJson(out);
     out.endArray().endObject();
-}
-
-json Artifact::toJson() const
-{
-    JsonWriter out;
-    writeJson(out);
-    return json::parse(out.bytes().constData(), out.bytes().constData() + out.bytes().size());
 }
 
 std::optional<Task> readTask(const json &t, QString *error)

@@ -47,9 +47,8 @@ struct Part
     nlohmann::json metadata;
 
     /// `{kind: "text", text}`, `{kind: "file", name, mediaType, uri or bytes}`
-    /// or `{kind: "data", data}`: the CLI's shape for both generations.
-    nlohmann::json toJson() const;
-    /// The same, written piece by piece (members in the order toJson() dumps them).
+    /// or `{kind: "data", data}`: the CLI's shape for both generations,
+    /// members in the order of their names.
     void writeJson(JsonWriter &out) const;
     /// The text for people (a leading U+FEFF kept, malformed UTF-8 shown as U+FFFD).
     QString textString() const;
@@ -75,7 +74,6 @@ struct Artifact
     QList<Part> parts;
 
     /// `{artifactId, name, parts}`.
-    nlohmann::json toJson() const;
     void writeJson(JsonWriter &out) const;
     bool operator==(const Artifact &) const = default;
 };

@@ -6,53 +6,16 @@
 #include "a2a/TaskTracker.h"
 #include "http/HttpClient.h"
 
+#include "A2aCalls.h"
 #include "PeerProcess.h"
 #include "TestPaths.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QUuid>
 #include <QTest>
 
 using namespace crosstalk;
 using namespace crosstalk::a2a;
-
-namespace {
-
-struct Outcome
-{
-    A2aError error;
-    nlohmann::json result;
-    QList<StreamItem> items;
-    bool finished = false;
-};
-
-Outcome wait(A2aCall *call, int timeoutMs = 30000)
-{
-    Outcome o;
-    QObject::connect(call, &A2aCall::itemReceived, call, [&o](const StreamItem &item) { o.items.append(item); });
-    QObject::connect(call, &A2aCall::finished, call, [&o](const A2aError &e, const nlohmann::json &r) {
-        o.error = e;
-        o.result = r;
-        o.finished = true;
-    });
-    if (!QTest::qWaitFor([&] { return o.finished; }, timeoutMs))
-        o.error.message = QStringLiteral("the call did not finish");
-    return o;
-}
-
-Message userText(const QString &text)
-{
-    Message m;
-    m.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m.role = Role::User;
-    Part p;
-    p.text = text.toUtf8();
-    m.parts.append(p);
-    return m;
-}
-
-} // namespace
 
 class TestA2aClient : public QObject
 {
@@ -113,7 +76,7 @@ void TestA2aClient::choosesTheCardsPreferredInterface()
 void TestA2aClient::streamV1TrackedToTheEnd()
 {
     A2aClient *c = client();
-    const Outcome o = wait(c->sendStreamingMessage(userText(QStringLiteral("hello"))));
+    const test::A2aOutcome o = test::waitFor(c->sendStreamingMessage(test::userText(QStringLiteral("hello"))));
     QVERIFY2(o.error.ok(), qPrintable(o.error.message));
     QCOMPARE(o.items.size(), 6);
     const QString taskId = std::get<Task>(o.items.first()).id;
@@ -126,7 +89,7 @@ void TestA2aClient::streamV1TrackedToTheEnd()
     QCOMPARE(tracker.artifacts().first().parts.size(), 3);
 
     // GetTask afterwards holds the same artifacts, assembled by the agent.
-    const Outcome got = wait(c->getTask(taskId, 10));
+    const test::A2aOutcome got = test::waitFor(c->getTask(taskId, 10));
     QVERIFY2(got.error.ok(), qPrintable(got.error.message));
     QCOMPARE(got.items.size(), 1);
     const Task &task = std::get<Task>(got.items.first());
@@ -137,7 +100,7 @@ void TestA2aClient::streamV1TrackedToTheEnd()
 
 void TestA2aClient::blockingSendV1()
 {
-    const Outcome o = wait(client()->sendMessage(userText(QStringLiteral("hello"))));
+    const test::A2aOutcome o = test::waitFor(client()->sendMessage(test::userText(QStringLiteral("hello"))));
     QVERIFY2(o.error.ok(), qPrintable(o.error.message));
     QCOMPARE(o.items.size(), 1);
     const Task &task = std::get<Task>(o.items.first());
@@ -147,7 +110,7 @@ void TestA2aClient::blockingSendV1()
 
 void TestA2aClient::streamV03()
 {
-    const Outcome o = wait(client(ProtocolVersion::V0_3)->sendStreamingMessage(userText(QStringLiteral("hello"))));
+    const test::A2aOutcome o = test::waitFor(client(ProtocolVersion::V0_3)->sendStreamingMessage(test::userText(QStringLiteral("hello"))));
     QVERIFY2(o.error.ok(), qPrintable(o.error.message));
     QVERIFY(o.items.size() >= 4);
     const auto *last = std::get_if<StatusUpdate>(&o.items.last());
@@ -159,30 +122,30 @@ void TestA2aClient::streamV03()
 void TestA2aClient::agentErrorsBecomeSentences()
 {
     A2aClient *c = client();
-    const Outcome missing = wait(c->getTask(QStringLiteral("no-such-task")));
+    const test::A2aOutcome missing = test::waitFor(c->getTask(QStringLiteral("no-such-task")));
     QCOMPARE(missing.error.kind, A2aError::Kind::Agent);
     QCOMPARE(missing.error.code, ErrorCode::TaskNotFound);
     QVERIFY2(missing.error.message.contains(QLatin1String("TaskNotFound")), qPrintable(missing.error.message));
 
-    const Outcome done = wait(c->sendMessage(userText(QStringLiteral("hello"))));
+    const test::A2aOutcome done = test::waitFor(c->sendMessage(test::userText(QStringLiteral("hello"))));
     const QString taskId = std::get<Task>(done.items.first()).id;
-    const Outcome cancel = wait(c->cancelTask(taskId));
+    const test::A2aOutcome cancel = test::waitFor(c->cancelTask(taskId));
     QCOMPARE(cancel.error.kind, A2aError::Kind::Agent);
     QCOMPARE(cancel.error.code, ErrorCode::TaskNotCancelable);
     QVERIFY2(cancel.error.message.contains(QLatin1String("can no longer be canceled")), qPrintable(cancel.error.message));
 
     // v0.3 has the same codes under its own method names.
-    const Outcome legacy = wait(client(ProtocolVersion::V0_3)->getTask(QStringLiteral("no-such-task")));
+    const test::A2aOutcome legacy = test::waitFor(client(ProtocolVersion::V0_3)->getTask(QStringLiteral("no-such-task")));
     QCOMPARE(legacy.error.code, ErrorCode::TaskNotFound);
 }
 
 void TestA2aClient::listTasks()
 {
-    const Outcome o = wait(client()->listTasks());
+    const test::A2aOutcome o = test::waitFor(client()->listTasks());
     QVERIFY2(o.error.ok(), qPrintable(o.error.message));
     QVERIFY(o.result.contains("tasks"));
     QVERIFY(!o.result.at("tasks").empty());
-    const Outcome legacy = wait(client(ProtocolVersion::V0_3)->listTasks());
+    const test::A2aOutcome legacy = test::waitFor(client(ProtocolVersion::V0_3)->listTasks());
     QCOMPARE(legacy.error.kind, A2aError::Kind::Protocol);
 }
 
@@ -196,7 +159,7 @@ void TestA2aClient::unreachableAgent()
     for (AgentInterface &i : card.interfaces)
         i.url = QStringLiteral("http://127.0.0.1:%1/a2a/jsonrpc").arg(port);
     A2aClient c(&m_http, card, {});
-    const Outcome o = wait(c.sendStreamingMessage(userText(QStringLiteral("hello"))));
+    const test::A2aOutcome o = test::waitFor(c.sendStreamingMessage(test::userText(QStringLiteral("hello"))));
     QCOMPARE(o.error.kind, A2aError::Kind::Unreachable);
     QVERIFY(!o.error.message.isEmpty());
 }
@@ -208,7 +171,7 @@ void TestA2aClient::noUsableInterface()
         i.binding = Binding::Grpc;
     A2aClient c(&m_http, card, {});
     QVERIFY(!c.setupError().isEmpty());
-    const Outcome o = wait(c.getTask(QStringLiteral("x")));
+    const test::A2aOutcome o = test::waitFor(c.getTask(QStringLiteral("x")));
     QCOMPARE(o.error.kind, A2aError::Kind::Protocol);
     QCOMPARE(o.error.message, c.setupError());
 }

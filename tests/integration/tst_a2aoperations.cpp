@@ -7,12 +7,12 @@
 #include "a2a/CardDiscovery.h"
 #include "http/HttpClient.h"
 
+#include "A2aCalls.h"
 #include "PeerProcess.h"
 #include "TestPaths.h"
 
 #include <QSignalSpy>
 #include <QTest>
-#include <QUuid>
 
 using namespace crosstalk;
 using namespace crosstalk::a2a;
@@ -21,39 +21,6 @@ using nlohmann::json;
 namespace {
 
 const QByteArray Token = "crosstalk-test-token";
-
-struct Outcome
-{
-    A2aError error;
-    json result;
-    QList<StreamItem> items;
-    bool finished = false;
-};
-
-Outcome wait(A2aCall *call, int timeoutMs = 30000)
-{
-    Outcome o;
-    QObject::connect(call, &A2aCall::itemReceived, call, [&o](const StreamItem &item) { o.items.append(item); });
-    QObject::connect(call, &A2aCall::finished, call, [&o](const A2aError &e, const json &r) {
-        o.error = e;
-        o.result = r;
-        o.finished = true;
-    });
-    if (!QTest::qWaitFor([&] { return o.finished; }, timeoutMs))
-        o.error.message = QStringLiteral("the call did not finish");
-    return o;
-}
-
-Message userText(const QString &text)
-{
-    Message m;
-    m.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m.role = Role::User;
-    Part p;
-    p.text = text.toUtf8();
-    m.parts.append(p);
-    return m;
-}
 
 // The config objects of a list answer, whichever generation's shape.
 json configsOf(const json &result)
@@ -127,8 +94,7 @@ A2aClient *TestA2aOperations::client(Binding binding, ProtocolVersion version, b
     options.timeoutMs = 10000;
     if (withToken)
         options.headers.append({QByteArray("Authorization"), QByteArray("Bearer ") + Token});
-    auto *c = new A2aClient(&m_http, m_card, options, this);
-    return c;
+    return new A2aClient(&m_http, m_card, options, this);
 }
 
 void TestA2aOperations::pushConfigLifecycle_data()
@@ -148,7 +114,7 @@ void TestA2aOperations::pushConfigLifecycle()
     QVERIFY2(c->setupError().isEmpty(), qPrintable(c->setupError()));
 
     // A task that stays open (it waits for input) to hang configs on.
-    const Outcome sent = wait(c->sendMessage(userText(QStringLiteral("ask"))));
+    const test::A2aOutcome sent = test::waitFor(c->sendMessage(test::userText(QStringLiteral("ask"))));
     QVERIFY2(sent.error.ok(), qPrintable(sent.error.message));
     QCOMPARE(sent.items.size(), 1);
     const auto *task = std::get_if<Task>(&sent.items.first());
@@ -156,33 +122,33 @@ void TestA2aOperations::pushConfigLifecycle()
     QCOMPARE(task->status.state, TaskState::InputRequired);
 
     const QString hook = m_agent.url(QStringLiteral("/hook-%1").arg(int(version))).toString();
-    const Outcome created = wait(c->createPushConfig(task->id, hook, QStringLiteral("secret-%1").arg(int(binding))));
+    const test::A2aOutcome created = test::waitFor(c->createPushConfig(task->id, hook, QStringLiteral("secret-%1").arg(int(binding))));
     QVERIFY2(created.error.ok(), qPrintable(created.error.message));
     QCOMPARE(urlOf(created.result), hook.toStdString());
     const std::string configId = idOf(created.result);
     QVERIFY2(!configId.empty(), created.result.dump().c_str());
 
-    const Outcome got = wait(c->getPushConfig(task->id, QString::fromStdString(configId)));
+    const test::A2aOutcome got = test::waitFor(c->getPushConfig(task->id, QString::fromStdString(configId)));
     QVERIFY2(got.error.ok(), qPrintable(got.error.message));
     QCOMPARE(urlOf(got.result), hook.toStdString());
     QCOMPARE(idOf(got.result), configId);
 
-    const Outcome listed = wait(c->listPushConfigs(task->id));
+    const test::A2aOutcome listed = test::waitFor(c->listPushConfigs(task->id));
     QVERIFY2(listed.error.ok(), qPrintable(listed.error.message));
     const json configs = configsOf(listed.result);
     QVERIFY2(std::any_of(configs.begin(), configs.end(), [&](const json &cfg) { return idOf(cfg) == configId; }),
              listed.result.dump().c_str());
 
-    const Outcome deleted = wait(c->deletePushConfig(task->id, QString::fromStdString(configId)));
+    const test::A2aOutcome deleted = test::waitFor(c->deletePushConfig(task->id, QString::fromStdString(configId)));
     QVERIFY2(deleted.error.ok(), qPrintable(deleted.error.message));
-    const Outcome after = wait(c->listPushConfigs(task->id));
+    const test::A2aOutcome after = test::waitFor(c->listPushConfigs(task->id));
     QVERIFY2(after.error.ok(), qPrintable(after.error.message));
     const json remaining = configsOf(after.result);
     QVERIFY2(std::none_of(remaining.begin(), remaining.end(), [&](const json &cfg) { return idOf(cfg) == configId; }),
              after.result.dump().c_str());
 
     // Reading a deleted config is the agent's error, in a sentence.
-    const Outcome gone = wait(c->getPushConfig(task->id, QString::fromStdString(configId)));
+    const test::A2aOutcome gone = test::waitFor(c->getPushConfig(task->id, QString::fromStdString(configId)));
     QVERIFY(!gone.error.ok());
     QVERIFY(!gone.error.message.isEmpty());
 }
@@ -196,7 +162,7 @@ void TestA2aOperations::extendedCard()
 {
     QFETCH(Binding, binding);
     QFETCH(ProtocolVersion, version);
-    const Outcome o = wait(client(binding, version)->getExtendedCard());
+    const test::A2aOutcome o = test::waitFor(client(binding, version)->getExtendedCard());
     QVERIFY2(o.error.ok(), qPrintable(o.error.message));
     const AgentCard extended = AgentCard::fromJson(o.result);
     QVERIFY2(extended.description.endsWith(QLatin1String("(extended card)")), qPrintable(extended.description));
@@ -208,7 +174,7 @@ void TestA2aOperations::extendedCard()
 
 void TestA2aOperations::extendedCardNeedsCredentials()
 {
-    const Outcome o = wait(client(Binding::JsonRpc, ProtocolVersion::V1_0, false)->getExtendedCard());
+    const test::A2aOutcome o = test::waitFor(client(Binding::JsonRpc, ProtocolVersion::V1_0, false)->getExtendedCard());
     QVERIFY(!o.error.ok());
     QCOMPARE(o.error.httpStatus, 401);
     QVERIFY(!o.error.message.isEmpty());

@@ -1,4 +1,5 @@
 #include "a2a/TaskModel.h"
+#include "util/JsonWriter.h"
 
 #include <QTest>
 
@@ -148,7 +149,9 @@ void TestTaskModel::parts()
     QVERIFY2(item, qPrintable(error));
     const QList<Part> &parts = std::get<Message>(*item).parts;
     QCOMPARE(parts.size(), 1);
-    QCOMPARE(QByteArray::fromStdString(parts.first().toJson().dump()), normalised);
+    crosstalk::JsonWriter out;
+    parts.first().writeJson(out);
+    QCOMPARE(out.bytes(), normalised);
 }
 
 void TestTaskModel::badItems_data()
