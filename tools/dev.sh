@@ -86,7 +86,7 @@ stage_done() {
 
 run_fuzzers() {
     local dir=build-asan/tests/fuzz
-    for target in sseparser:sse jsonrpcdecoder:jsonrpc streamevent:streamevent; do
+    for target in sseparser:sse jsonrpcdecoder:jsonrpc streamevent:streamevent http1parser:http1; do
         local name=${target%%:*} corpus=${target##*:}
         local work
         work=$(mktemp -d)

@@ -553,6 +553,65 @@
     </message>
 </context>
 <context>
+    <name>Http1Parser</name>
+    <message>
+        <source>A chunk-size line in the response is longer than %1 bytes.</source>
+        <translation>Eine Chunk-Größenzeile der Antwort ist länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The response headers are larger than %1 bytes.</source>
+        <translation>Die Kopfzeilen der Antwort sind größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>A chunk in the response is longer than its size line says.</source>
+        <translation>Ein Chunk der Antwort ist länger, als seine Größenzeile angibt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not an HTTP/1 response: it begins with “%1”.</source>
+        <translation>Die Antwort des Servers ist keine HTTP/1-Antwort: Sie beginnt mit „%1“.</translation>
+    </message>
+    <message>
+        <source>The server answered with the status code %1, which does not exist.</source>
+        <translation>Der Server antwortete mit dem Statuscode %1, den es nicht gibt.</translation>
+    </message>
+    <message>
+        <source>The response headers begin with a continuation line.</source>
+        <translation>Die Kopfzeilen der Antwort beginnen mit einer Fortsetzungszeile.</translation>
+    </message>
+    <message>
+        <source>The response has a malformed header line: “%1”.</source>
+        <translation>Die Antwort enthält eine fehlerhafte Kopfzeile: „%1“.</translation>
+    </message>
+    <message>
+        <source>The response gives two different Content-Length values, “%1” and “%2”.</source>
+        <translation>Die Antwort nennt zwei verschiedene Content-Length-Werte, „%1“ und „%2“.</translation>
+    </message>
+    <message>
+        <source>The response&apos;s Content-Length “%1” is not a length.</source>
+        <translation>Die Content-Length „%1“ der Antwort ist keine Länge.</translation>
+    </message>
+    <message>
+        <source>A chunk-size line in the response is malformed: “%1”.</source>
+        <translation>Eine Chunk-Größenzeile der Antwort ist fehlerhaft: „%1“.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection without answering.</source>
+        <translation>Der Server hat die Verbindung ohne Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection in the middle of the response headers.</source>
+        <translation>Der Server hat die Verbindung mitten in den Kopfzeilen der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>The connection closed %1 bytes before the end of the response body.</source>
+        <translation>Die Verbindung wurde %1 Bytes vor dem Ende des Antwortinhalts geschlossen.</translation>
+    </message>
+    <message>
+        <source>The connection closed before the end of the chunked response body.</source>
+        <translation>Die Verbindung wurde vor dem Ende des Antwortinhalts (chunked) geschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>RedirectRules</name>
     <message>
         <source>HTTP status %1 is not a redirect.</source>
@@ -1194,6 +1253,17 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     </message>
 </context>
 <context>
+    <name>crosstalk::http::Http1Connection</name>
+    <message>
+        <source>The header “%1” holds a line break or is not a header name; the request was not sent.</source>
+        <translation>Die Kopfzeile „%1“ enthält einen Zeilenumbruch oder ist kein Kopfzeilenname; die Anfrage wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>TLS is not available on this system.</source>
+        <translation>TLS ist auf diesem System nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::http::HttpReply</name>
     <message>
         <source>Could not connect to %1 and send the request within %2 ms.</source>
@@ -1226,6 +1296,10 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>The request to %1 was cancelled.</source>
         <translation>Die Anfrage an %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 %2 failed: the server sent no response.</source>
+        <translation>%1 %2 fehlgeschlagen: Der Server hat keine Antwort gesendet.</translation>
     </message>
 </context>
 <context>

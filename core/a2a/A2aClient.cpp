@@ -56,6 +56,7 @@ A2aCall::A2aCall(QObject *parent, Op op)
 void A2aCall::setSilenceTimeout(qint64 ms)
 {
     m_silenceTimeoutMs = ms;
+    m_lastEvent.start();
     if (m_gotItem && ms > 0)
         m_quietTimer.start(int(qMin<qint64>(ms, std::numeric_limits<int>::max())));
 }
@@ -84,7 +85,7 @@ void A2aCall::start(http::HttpReply *reply, bool jsonRpc, qint64 timeoutMs)
             } else {
                 // An answer that is not a stream (an error, as a rule): kept
                 // whole and read like a unary answer.
-                connect(m_reply, &http::HttpReply::dataReceived, this, [this](const QByteArray &chunk) {
+                connect(m_reply, &http::HttpReply::dataReceived, this, [this](QByteArrayView chunk) {
                     m_body += chunk;
                     if (m_body.size() > MaxEventBytes && !m_streamError) {
                         A2aError e;
@@ -117,7 +118,12 @@ void A2aCall::onQuiet()
             m_reply->abort();
         return;
     }
+    if (m_silenceTimeoutMs > 0 && m_lastEvent.isValid() && m_lastEvent.elapsed() < m_silenceTimeoutMs) {
+        m_quietTimer.start(int(qMin<qint64>(m_silenceTimeoutMs - m_lastEvent.elapsed(), std::numeric_limits<int>::max())));
+        return;
+    }
     emit streamSilent();
+    m_lastEvent.start();
     if (m_silenceTimeoutMs > 0)
         m_quietTimer.start(int(qMin<qint64>(m_silenceTimeoutMs, std::numeric_limits<int>::max())));
 }
@@ -128,11 +134,18 @@ void A2aCall::onEvent(const http::SseEvent &event)
         return;
     if (event.data.isEmpty())
         return; // a priming or keep-alive event
-    m_gotItem = true;
-    if (m_silenceTimeoutMs > 0)
-        m_quietTimer.start(int(qMin<qint64>(m_silenceTimeoutMs, std::numeric_limits<int>::max())));
-    else
+    // The silence clock is only noted here, for every event; the timer
+    // re-arms itself from it when it fires (restarting a timer per event
+    // costs more than reading the event).
+    if (!m_gotItem) {
+        m_gotItem = true;
         m_quietTimer.stop();
+    }
+    if (m_silenceTimeoutMs > 0) {
+        m_lastEvent.start();
+        if (!m_quietTimer.isActive())
+            m_quietTimer.start(int(qMin<qint64>(m_silenceTimeoutMs, std::numeric_limits<int>::max())));
+    }
 
     // Nearly every event is a plain success carrying an item: read straight
     // into it. Whatever the fast path declines goes the strict way below,

@@ -5,6 +5,7 @@
 #include "a2a/TaskModel.h"
 #include "http/RedirectRules.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -58,6 +59,7 @@ private:
     bool m_jsonRpc = true;
     Op m_op;
     QTimer m_quietTimer;
+    QElapsedTimer m_lastEvent; // when the last event (or the last silence report) was
     qint64 m_firstEventTimeoutMs = 0;
     qint64 m_silenceTimeoutMs = 0;
     bool m_done = false;

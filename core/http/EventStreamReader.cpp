@@ -12,7 +12,7 @@ EventStreamReader::EventStreamReader(HttpReply *reply, qsizetype maxEventBytes, 
     m_parser.setEventHandler([this](const SseEvent &event) { onEvent(event); });
     m_parser.setRetryHandler([this](qint64 ms) { emit retryChanged(ms); });
 
-    connect(reply, &HttpReply::dataReceived, this, [this](const QByteArray &chunk) {
+    connect(reply, &HttpReply::dataReceived, this, [this](QByteArrayView chunk) {
         if (m_parser.feed(chunk))
             return;
         const QString message = m_parser.error() ? m_parser.error()->message : QString();

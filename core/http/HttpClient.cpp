@@ -1,5 +1,6 @@
 #include "http/HttpClient.h"
 
+#include "http/Http1Connection.h"
 #include "traffic/TrafficLog.h"
 #include "util/Version.h"
 
@@ -12,8 +13,6 @@
 namespace crosstalk::http {
 
 namespace {
-
-constexpr qint64 StreamReadBufferBytes = 1024 * 1024;
 
 bool sameName(const QByteArray &a, const QByteArray &b)
 {
@@ -163,6 +162,13 @@ HttpReply::HttpReply(HttpClient *client, HttpRequest request)
                  .arg(m_request.connectTimeoutMs));
     });
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        // The timer is not restarted for every byte; it is re-armed here for
+        // what is left of the idle time since the last byte.
+        const qint64 quiet = m_lastActivity.isValid() ? m_lastActivity.elapsed() : m_request.idleTimeoutMs;
+        if (quiet < m_request.idleTimeoutMs && !m_finished) {
+            m_idleTimer.start(int(qMin<qint64>(m_request.idleTimeoutMs - quiet, std::numeric_limits<int>::max())));
+            return;
+        }
         fail(HttpResult::Error::IdleTimeout,
              tr("No data from %1 for %2 ms.").arg(m_hopUrl.toDisplayString()).arg(m_request.idleTimeoutMs));
     });
@@ -171,11 +177,7 @@ HttpReply::HttpReply(HttpClient *client, HttpRequest request)
 
 HttpReply::~HttpReply()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        delete m_reply;
-    }
+    releaseTransport();
 }
 
 traffic::TrafficLog *HttpReply::trafficLog() const
@@ -186,6 +188,24 @@ traffic::TrafficLog *HttpReply::trafficLog() const
 QString HttpReply::connectionName() const
 {
     return m_client ? m_client->connectionName() : QString();
+}
+
+void HttpReply::releaseTransport()
+{
+    if (m_reply) {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    if (m_stream) {
+        Http1Connection *stream = m_stream;
+        m_stream = nullptr;
+        stream->disconnect(this);
+        stream->abort();
+        stream->deleteLater();
+    }
 }
 
 void HttpReply::startHop()
@@ -199,7 +219,48 @@ void HttpReply::startHop()
         });
         return;
     }
+    m_isRedirectHop = false;
+    m_hopHeadSeen = false;
+    m_hopHead = {};
+    m_buffer.clear();
+    m_bytesReceived = 0;
+    if (m_request.streaming)
+        startStreamHop();
+    else
+        startManagedHop();
+    recordRequest();
+    if (m_request.connectTimeoutMs > 0)
+        m_connectTimer.start(int(qMin<qint64>(m_request.connectTimeoutMs, std::numeric_limits<int>::max())));
+}
 
+void HttpReply::startStreamHop()
+{
+    // A stream is read as fast as it is handled, not faster: the socket's
+    // read buffer is bounded, and TCP slows the sender down. (Qt 6.4's
+    // QNetworkAccessManager reads a response in its own thread and, measured
+    // with a 75 MB event stream, kept up to 190 MB of it in memory whatever
+    // read-buffer size was set.)
+    Http1Connection::Request r;
+    r.url = m_hopUrl;
+    r.method = m_hopMethod;
+    r.headers = m_hopHeaders;
+    r.body = m_hopBody;
+    r.acceptedTlsErrors = m_request.acceptedTlsErrors;
+    m_stream = new Http1Connection(std::move(r), this);
+    connect(m_stream, &Http1Connection::requestSent, this, &HttpReply::touchIdle);
+    connect(m_stream, &Http1Connection::activity, this, &HttpReply::touchIdle);
+    connect(m_stream, &Http1Connection::headReceived, this, [this](const Http1Parser::Head &head) {
+        handleHead(head.status, head.reason, head.headers);
+        if (m_isRedirectHop && !m_finished)
+            handleHopEnd({}, false); // the redirect's own body is not needed
+    });
+    connect(m_stream, &Http1Connection::dataReceived, this, &HttpReply::handleBody);
+    connect(m_stream, &Http1Connection::finished, this, &HttpReply::handleHopEnd);
+    m_stream->start();
+}
+
+void HttpReply::startManagedHop()
+{
     QNetworkRequest req(m_hopUrl);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
@@ -209,9 +270,6 @@ void HttpReply::startHop()
     for (const auto &h : std::as_const(m_hopHeaders))
         req.setRawHeader(h.first, h.second);
 
-    m_isRedirectHop = false;
-    m_buffer.clear();
-    m_bytesReceived = 0;
     // Qt 6.4 emits requestSent(), which ends the connect timeout, for its own
     // verbs and for custom ones that carry a body, but not for a bodiless
     // custom request: bodiless GET, HEAD and DELETE use the verbs.
@@ -237,42 +295,45 @@ void HttpReply::startHop()
     else
         m_reply = manager->sendCustomRequest(req, m_hopMethod, m_hopBody);
 
-    if (traffic::TrafficLog *log = trafficLog()) {
-        traffic::TrafficLog::Record record;
-        record.connection = connectionName();
-        record.direction = traffic::Direction::Outgoing;
-        record.kind = traffic::TransportKind::HttpRequest;
-        record.startLine = QString::fromLatin1(m_hopMethod) + QLatin1Char(' ') + m_hopUrl.toString(QUrl::FullyEncoded);
-        record.headers = toTraffic(m_hopHeaders);
-        record.body = m_hopBody;
-        for (const auto &h : std::as_const(m_hopHeaders)) {
-            if (sameName(h.first, "content-type"))
-                record.contentType = h.second;
-        }
-        m_requestSeq = log->record(std::move(record));
-    }
-
-    // A stream is read as fast as it is handled, not faster: with a bounded
-    // buffer Qt stops reading the socket, and TCP slows the sender down.
-    if (m_request.streaming)
-        m_reply->setReadBufferSize(StreamReadBufferBytes);
     connect(m_reply, &QNetworkReply::requestSent, this, &HttpReply::touchIdle);
     connect(m_reply, &QNetworkReply::uploadProgress, this, &HttpReply::touchIdle);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpReply::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpReply::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpReply::onHopFinished);
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpReply::onTlsErrors);
+}
 
-    if (m_request.connectTimeoutMs > 0)
-        m_connectTimer.start(int(qMin<qint64>(m_request.connectTimeoutMs, std::numeric_limits<int>::max())));
+void HttpReply::recordRequest()
+{
+    traffic::TrafficLog *log = trafficLog();
+    if (!log)
+        return;
+    traffic::TrafficLog::Record record;
+    record.connection = connectionName();
+    record.direction = traffic::Direction::Outgoing;
+    record.kind = traffic::TransportKind::HttpRequest;
+    record.startLine = QString::fromLatin1(m_hopMethod) + QLatin1Char(' ') + m_hopUrl.toString(QUrl::FullyEncoded);
+    record.headers = toTraffic(m_hopHeaders);
+    record.body = m_hopBody;
+    for (const auto &h : std::as_const(m_hopHeaders)) {
+        if (sameName(h.first, "content-type"))
+            record.contentType = h.second;
+    }
+    m_requestSeq = log->record(std::move(record));
 }
 
 void HttpReply::touchIdle()
 {
     // Once a byte has moved, the connection is up: the idle clock takes over.
-    m_connectTimer.stop();
-    if (m_request.idleTimeoutMs > 0 && !m_finished)
-        m_idleTimer.start(int(qMin<qint64>(m_request.idleTimeoutMs, std::numeric_limits<int>::max())));
+    // This runs for every piece read, so it only notes the time; the idle
+    // timer re-arms itself from it.
+    if (m_connectTimer.isActive())
+        m_connectTimer.stop();
+    if (m_request.idleTimeoutMs > 0 && !m_finished) {
+        m_lastActivity.start();
+        if (!m_idleTimer.isActive())
+            m_idleTimer.start(int(qMin<qint64>(m_request.idleTimeoutMs, std::numeric_limits<int>::max())));
+    }
 }
 
 void HttpReply::onMetaData()
@@ -281,10 +342,24 @@ void HttpReply::onMetaData()
         return;
     touchIdle();
     const QVariant statusAttr = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!statusAttr.isValid())
+    if (!statusAttr.isValid() || m_hopHeadSeen)
         return;
-    const int status = statusAttr.toInt();
-    if (RedirectRules::isRedirectStatus(status) && m_reply->hasRawHeader("Location")) {
+    handleHead(statusAttr.toInt(), m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
+               m_reply->rawHeaderPairs());
+}
+
+void HttpReply::handleHead(int status, const QByteArray &reason, const HeaderList &headers)
+{
+    if (m_finished || m_hopHeadSeen)
+        return;
+    m_hopHeadSeen = true;
+    m_hopHead.status = status;
+    m_hopHead.reason = reason;
+    m_hopHead.headers = headers;
+    bool hasLocation = false;
+    for (const auto &h : headers)
+        hasLocation = hasLocation || sameName(h.first, "location");
+    if (RedirectRules::isRedirectStatus(status) && hasLocation) {
         m_isRedirectHop = true;
         return;
     }
@@ -292,8 +367,8 @@ void HttpReply::onMetaData()
         return;
     m_started = true;
     m_result.status = status;
-    m_result.reasonPhrase = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-    m_result.headers = m_reply->rawHeaderPairs();
+    m_result.reasonPhrase = reason;
+    m_result.headers = headers;
     m_result.finalUrl = m_hopUrl;
 
     const qint64 cap = m_request.streaming ? m_request.maxStreamBytes : m_request.maxResponseBytes;
@@ -318,11 +393,16 @@ void HttpReply::onReadyRead()
         return;
     touchIdle();
     const QByteArray chunk = m_reply->readAll();
-    if (chunk.isEmpty() || m_isRedirectHop)
+    if (chunk.isEmpty())
         return;
-    if (!m_started)
+    if (!m_hopHeadSeen)
         onMetaData();
-    if (m_finished)
+    handleBody(chunk);
+}
+
+void HttpReply::handleBody(QByteArrayView chunk)
+{
+    if (m_finished || m_isRedirectHop || chunk.isEmpty())
         return;
     m_bytesReceived += chunk.size();
 
@@ -340,8 +420,8 @@ void HttpReply::onReadyRead()
     }
     // Non-SSE answers to a streaming request are also kept (within the
     // buffered cap) so that the traffic log shows them whole.
-    if (!isEventStream(m_result.header("content-type")) && m_buffer.size() < m_request.maxResponseBytes)
-        m_buffer.append(chunk.left(m_request.maxResponseBytes - m_buffer.size()));
+    if (m_buffer.size() < m_request.maxResponseBytes && !isEventStream(m_result.header("content-type")))
+        m_buffer.append(chunk.first(qMin<qsizetype>(chunk.size(), m_request.maxResponseBytes - m_buffer.size())));
     emit dataReceived(chunk);
 }
 
@@ -371,32 +451,44 @@ void HttpReply::onHopFinished()
 
     const QNetworkReply::NetworkError error = reply->error();
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!m_hopHeadSeen && statusAttr.isValid())
+        onMetaData();
     if (error != QNetworkReply::NoError && !(statusAttr.isValid() && isHttpStatusError(error))) {
-        if (error == QNetworkReply::SslHandshakeFailedError || !m_result.tlsErrors.isEmpty()) {
-            fail(HttpResult::Error::Tls,
-                 tr("TLS with %1 failed: %2")
-                     .arg(m_hopUrl.host(),
-                          m_result.tlsErrors.isEmpty() ? reply->errorString() : m_result.tlsErrors.join(QLatin1String("; "))));
+        const bool tls = error == QNetworkReply::SslHandshakeFailedError || !m_result.tlsErrors.isEmpty();
+        handleHopEnd(tls && !m_result.tlsErrors.isEmpty() ? m_result.tlsErrors.join(QLatin1String("; "))
+                                                          : reply->errorString(),
+                     tls);
+        return;
+    }
+    handleHopEnd({}, false);
+}
+
+void HttpReply::handleHopEnd(const QString &transportError, bool tls)
+{
+    if (m_finished)
+        return;
+    if (m_stream)
+        m_result.tlsErrors.append(m_stream->rejectedTlsErrors());
+    if (!transportError.isEmpty()) {
+        if (tls) {
+            fail(HttpResult::Error::Tls, tr("TLS with %1 failed: %2").arg(m_hopUrl.host(), transportError));
         } else {
             fail(HttpResult::Error::Network,
-                 tr("%1 %2 failed: %3")
-                     .arg(QString::fromLatin1(m_hopMethod), m_hopUrl.toDisplayString(), reply->errorString()));
+                 tr("%1 %2 failed: %3").arg(QString::fromLatin1(m_hopMethod), m_hopUrl.toDisplayString(), transportError));
         }
         return;
     }
+    releaseTransport();
 
     if (m_isRedirectHop) {
-        const int status = statusAttr.toInt();
+        const int status = m_hopHead.status;
         // The redirect response itself goes into the log before the next hop.
         m_result.status = status;
-        m_result.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-        m_result.headers = reply->rawHeaderPairs();
+        m_result.reasonPhrase = m_hopHead.reason;
+        m_result.headers = m_hopHead.headers;
         recordResponse({});
-        const RedirectDecision d = RedirectRules::decide(m_hopUrl, status, reply->rawHeader("Location"), m_hopMethod,
+        const RedirectDecision d = RedirectRules::decide(m_hopUrl, status, m_result.header("location"), m_hopMethod,
                                                          int(m_result.redirects.size()), m_request.maxRedirects);
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->deleteLater();
         if (!d.follow) {
             fail(HttpResult::Error::RedirectRefused, d.refusal);
             return;
@@ -422,10 +514,11 @@ void HttpReply::onHopFinished()
         return;
     }
 
-    if (!m_started)
-        onMetaData();
-    if (m_finished)
+    if (!m_started) {
+        fail(HttpResult::Error::Network,
+             tr("%1 %2 failed: the server sent no response.").arg(QString::fromLatin1(m_hopMethod), m_hopUrl.toDisplayString()));
         return;
+    }
     m_result.finalUrl = m_hopUrl;
     if (!m_request.streaming) {
         m_result.body = std::move(m_buffer);
@@ -434,9 +527,6 @@ void HttpReply::onHopFinished()
         recordResponse(m_buffer);
     }
     m_buffer = QByteArray();
-    m_reply = nullptr;
-    reply->disconnect(this);
-    reply->deleteLater();
     finish();
 }
 
@@ -470,13 +560,7 @@ void HttpReply::fail(HttpResult::Error error, const QString &message)
         return;
     m_result.error = error;
     m_result.errorMessage = message;
-    if (m_reply) {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
+    releaseTransport();
     if (m_result.finalUrl.isEmpty())
         m_result.finalUrl = m_hopUrl;
     m_buffer = QByteArray();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/Http1Parser.h"
 #include "http/RedirectRules.h"
 
 #include <QByteArray>
@@ -16,6 +17,10 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+
+namespace crosstalk::http {
+class Http1Connection;
+}
 
 namespace crosstalk::traffic {
 class TrafficLog;
@@ -110,8 +115,9 @@ public:
 signals:
     /// The final response's status and headers have arrived (after redirects).
     void responseStarted(int status, const crosstalk::http::HeaderList &headers);
-    /// A piece of the final response body (streaming requests only).
-    void dataReceived(const QByteArray &chunk);
+    /// A piece of the final response body (streaming requests only), valid
+    /// only during the call.
+    void dataReceived(QByteArrayView chunk);
     void finished(const crosstalk::http::HttpResult &result);
 
 private:
@@ -119,10 +125,19 @@ private:
     HttpReply(HttpClient *client, HttpRequest request);
 
     void startHop();
+    void startManagedHop();
+    void startStreamHop();
+    void recordRequest();
+    // QNetworkAccessManager hops (buffered requests)
     void onMetaData();
     void onReadyRead();
     void onHopFinished();
     void onTlsErrors(const QList<QSslError> &errors);
+    // What either kind of hop reports
+    void handleHead(int status, const QByteArray &reason, const HeaderList &headers);
+    void handleBody(QByteArrayView chunk);
+    void handleHopEnd(const QString &transportError, bool tls);
+    void releaseTransport();
     void fail(HttpResult::Error error, const QString &message);
     void finish();
     void touchIdle();
@@ -136,10 +151,14 @@ private:
     QByteArray m_hopBody;
     QUrl m_hopUrl;
     QPointer<QNetworkReply> m_reply;
+    QPointer<Http1Connection> m_stream; // streaming requests
+    Http1Parser::Head m_hopHead;        // the head of this hop's response
+    bool m_hopHeadSeen = false;
     QNetworkAccessManager *m_ownManager = nullptr; // only for accepted TLS errors
     QTimer m_connectTimer;
     QTimer m_idleTimer;
     QElapsedTimer m_elapsed;
+    QElapsedTimer m_lastActivity; // the idle timer is re-armed from this when it fires
     QByteArray m_buffer;
     qint64 m_bytesReceived = 0;
     std::optional<quint64> m_requestSeq;
@@ -149,7 +168,8 @@ private:
 };
 
 /// The one HTTP client every Crosstalk connection uses, over
-/// QNetworkAccessManager: default headers per connection, connect and idle
+/// QNetworkAccessManager for buffered requests and Http1Connection for
+/// streaming ones (bounded memory, no thread hop): default headers per connection, connect and idle
 /// timeouts, a cap on response size, TLS errors reported and never ignored
 /// silently, redirects followed by RedirectRules with credential headers
 /// dropped when they leave the origin, and everything recorded in the

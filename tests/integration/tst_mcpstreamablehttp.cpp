@@ -84,7 +84,7 @@ TestMcpStreamableHttp::Answer TestMcpStreamableHttp::post(const QByteArray &body
             take(e.data);
     });
     // The raw body too: it is used when the answer is JSON rather than a stream.
-    connect(reply, &http::HttpReply::dataReceived, this, [&](const QByteArray &chunk) { jsonBody += chunk; });
+    connect(reply, &http::HttpReply::dataReceived, this, [&](QByteArrayView chunk) { jsonBody += chunk; });
     connect(reader, &http::EventStreamReader::finished, this, [&](const http::HttpResult &r) {
         answer.result = r;
         done = true;

@@ -16,18 +16,36 @@ using crosstalk::test::LoopbackHttpServer;
 
 namespace {
 
-// Sends a request and waits (in the test only) for its result.
+// Whether get() makes streaming requests: the tests that run in both modes
+// (buffered requests go through QNetworkAccessManager, streaming ones
+// through Http1Connection) set it from their data row.
+bool g_streaming = false;
+
+void addModes()
+{
+    QTest::addColumn<bool>("streaming");
+    QTest::newRow("buffered") << false;
+    QTest::newRow("streaming") << true;
+}
+
+// Sends a request and waits (in the test only) for its result. A streamed
+// body is collected into the result's body, so that both modes compare alike.
 HttpResult run(HttpClient &client, HttpRequest request, int timeoutMs = 10000)
 {
     HttpResult result;
+    QByteArray streamed;
     bool done = false;
+    const bool streaming = request.streaming;
     HttpReply *reply = client.send(std::move(request));
+    QObject::connect(reply, &HttpReply::dataReceived, &client, [&](QByteArrayView chunk) { streamed += chunk; });
     QObject::connect(reply, &HttpReply::finished, &client, [&](const HttpResult &r) {
         result = r;
         done = true;
     });
     if (!QTest::qWaitFor([&] { return done; }, timeoutMs))
         qWarning("request did not finish in time");
+    if (streaming)
+        result.body = streamed;
     return result;
 }
 
@@ -35,6 +53,7 @@ HttpRequest get(const QUrl &url)
 {
     HttpRequest r;
     r.url = url;
+    r.streaming = g_streaming;
     return r;
 }
 
@@ -46,22 +65,32 @@ class TestHttpClient : public QObject
 
 private slots:
     void init();
+    void defaultAndRequestHeaders_data();
     void defaultAndRequestHeaders();
     void httpErrorStatusIsACompletedTransfer_data();
     void httpErrorStatusIsACompletedTransfer();
+    void redirectToAnotherPortDropsCredentials_data();
     void redirectToAnotherPortDropsCredentials();
+    void sameOriginRedirectKeepsCredentials_data();
     void sameOriginRedirectKeepsCredentials();
+    void redirectMethodRules_data();
     void redirectMethodRules();
+    void redirectLoopIsRefused_data();
     void redirectLoopIsRefused();
+    void declaredLengthOverCap_data();
     void declaredLengthOverCap();
     void bodyGrowingOverCap();
+    void idleTimeout_data();
     void idleTimeout();
     void streamingDeliversChunksInOrder();
     void streamCapStopsAStream();
     void abortMidStream();
+    void connectionRefused_data();
     void connectionRefused();
     void notAnHttpUrl();
+    void trafficIsRecordedAndLinkedAndRedacted_data();
     void trafficIsRecordedAndLinkedAndRedacted();
+    void tlsErrorsAreReportedNotIgnored_data();
     void tlsErrorsAreReportedNotIgnored();
 
 private:
@@ -70,12 +99,20 @@ private:
 
 void TestHttpClient::init()
 {
+    g_streaming = false;
     m_server = std::make_unique<LoopbackHttpServer>();
     QVERIFY(m_server->listen());
 }
 
+void TestHttpClient::defaultAndRequestHeaders_data()
+{
+    addModes();
+}
+
 void TestHttpClient::defaultAndRequestHeaders()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     m_server->setHandler([](HttpExchange *x) { x->respond(200, {{"Content-Type", "text/plain"}}, "hello"); });
     HttpClient client;
     client.setDefaultHeader("X-Default", "one");
@@ -118,8 +155,15 @@ void TestHttpClient::httpErrorStatusIsACompletedTransfer()
     QCOMPARE(m_server->requests().first().body, QByteArray("{}"));
 }
 
+void TestHttpClient::redirectToAnotherPortDropsCredentials_data()
+{
+    addModes();
+}
+
 void TestHttpClient::redirectToAnotherPortDropsCredentials()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     LoopbackHttpServer other;
     QVERIFY(other.listen());
     other.setHandler([](HttpExchange *x) { x->respond(200, {}, "elsewhere"); });
@@ -154,8 +198,15 @@ void TestHttpClient::redirectToAnotherPortDropsCredentials()
     QCOMPARE(result.droppedHeaders.size(), 4);
 }
 
+void TestHttpClient::sameOriginRedirectKeepsCredentials_data()
+{
+    addModes();
+}
+
 void TestHttpClient::sameOriginRedirectKeepsCredentials()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     m_server->setHandler([](HttpExchange *x) {
         if (x->request().target == "/start")
             x->respond(302, {{"Location", "/next"}});
@@ -170,8 +221,15 @@ void TestHttpClient::sameOriginRedirectKeepsCredentials()
     QVERIFY(result.droppedHeaders.isEmpty());
 }
 
+void TestHttpClient::redirectMethodRules_data()
+{
+    addModes();
+}
+
 void TestHttpClient::redirectMethodRules()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     m_server->setHandler([](HttpExchange *x) {
         if (x->request().target == "/see-other")
             x->respond(303, {{"Location", "/result"}});
@@ -189,8 +247,15 @@ void TestHttpClient::redirectMethodRules()
     QVERIFY(!m_server->requests().at(1).hasHeader("Content-Type"));
 }
 
+void TestHttpClient::redirectLoopIsRefused_data()
+{
+    addModes();
+}
+
 void TestHttpClient::redirectLoopIsRefused()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     m_server->setHandler([](HttpExchange *x) { x->respond(302, {{"Location", "/again"}}); });
     HttpClient client;
     HttpRequest request = get(m_server->url());
@@ -201,12 +266,20 @@ void TestHttpClient::redirectLoopIsRefused()
     QCOMPARE(m_server->requests().size(), 4);
 }
 
+void TestHttpClient::declaredLengthOverCap_data()
+{
+    addModes();
+}
+
 void TestHttpClient::declaredLengthOverCap()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     m_server->setHandler([](HttpExchange *x) { x->respond(200, {}, QByteArray(5000, 'x')); });
     HttpClient client;
     HttpRequest request = get(m_server->url());
     request.maxResponseBytes = 1000;
+    request.maxStreamBytes = 1000;
     const HttpResult result = run(client, request);
     QCOMPARE(result.error, HttpResult::Error::TooLarge);
     QVERIFY2(result.errorMessage.contains(QLatin1String("1000")), qPrintable(result.errorMessage));
@@ -228,8 +301,15 @@ void TestHttpClient::bodyGrowingOverCap()
     QCOMPARE(result.error, HttpResult::Error::TooLarge);
 }
 
+void TestHttpClient::idleTimeout_data()
+{
+    addModes();
+}
+
 void TestHttpClient::idleTimeout()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     QPointer<HttpExchange> held;
     m_server->setHandler([&](HttpExchange *x) { held = x; /* never answers */ });
     HttpClient client;
@@ -258,7 +338,7 @@ void TestHttpClient::streamingDeliversChunksInOrder()
     HttpResult result;
     bool done = false;
     QSignalSpy started(reply, &HttpReply::responseStarted);
-    connect(reply, &HttpReply::dataReceived, this, [&](const QByteArray &c) { received += c; });
+    connect(reply, &HttpReply::dataReceived, this, [&](QByteArrayView c) { received += c; });
     connect(reply, &HttpReply::finished, this, [&](const HttpResult &r) {
         result = r;
         done = true;
@@ -302,7 +382,7 @@ void TestHttpClient::abortMidStream()
     HttpReply *reply = client.send(request);
     HttpResult result;
     bool done = false;
-    connect(reply, &HttpReply::dataReceived, this, [reply](const QByteArray &) { reply->abort(); });
+    connect(reply, &HttpReply::dataReceived, this, [reply](QByteArrayView) { reply->abort(); });
     connect(reply, &HttpReply::finished, this, [&](const HttpResult &r) {
         result = r;
         done = true;
@@ -311,8 +391,15 @@ void TestHttpClient::abortMidStream()
     QCOMPARE(result.error, HttpResult::Error::Aborted);
 }
 
+void TestHttpClient::connectionRefused_data()
+{
+    addModes();
+}
+
 void TestHttpClient::connectionRefused()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     const QUrl url = m_server->url(QStringLiteral("/gone"));
     m_server.reset(); // nothing listens on that port any more
     HttpClient client;
@@ -329,8 +416,15 @@ void TestHttpClient::notAnHttpUrl()
     QVERIFY(result.errorMessage.contains(QLatin1String("file:///etc/hostname")));
 }
 
+void TestHttpClient::trafficIsRecordedAndLinkedAndRedacted_data()
+{
+    addModes();
+}
+
 void TestHttpClient::trafficIsRecordedAndLinkedAndRedacted()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     m_server->setHandler([](HttpExchange *x) {
         x->respond(200, {{"Content-Type", "application/json"}},
                    R"({"jsonrpc":"2.0","id":1,"result":{"access_token":"tok-123"}})");
@@ -362,8 +456,15 @@ void TestHttpClient::trafficIsRecordedAndLinkedAndRedacted()
     QVERIFY(!received.body.contains("tok-123"));
 }
 
+void TestHttpClient::tlsErrorsAreReportedNotIgnored_data()
+{
+    addModes();
+}
+
 void TestHttpClient::tlsErrorsAreReportedNotIgnored()
 {
+    QFETCH(bool, streaming);
+    g_streaming = streaming;
     QSslCertificate certificate;
     QSslKey key;
     QString error;
