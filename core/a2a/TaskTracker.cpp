@@ -126,6 +126,27 @@ void TaskTracker::applyStatus(const TaskStatus &status, EventSource source, Task
         emit stateChanged(m_state);
 }
 
+bool TaskTracker::sameChunk(int eventIndex, const ArtifactUpdate &update) const
+{
+    if (eventIndex < 0 || eventIndex >= m_events.size())
+        return false;
+    const TaskEvent &applied = m_events.at(eventIndex);
+    if (applied.artifactId != update.artifact.artifactId || applied.append != update.append
+        || applied.lastChunk != update.lastChunk || applied.partsCount != update.artifact.parts.size())
+        return false;
+    const int index = artifactIndex(applied.artifactId);
+    if (index < 0 || applied.partsFrom < 0 || applied.partsFrom + applied.partsCount > m_artifacts.at(index).parts.size())
+        return false; // the artifact has started over since: not comparable, so applied again
+    const QList<Part> &parts = m_artifacts.at(index).parts;
+    for (int i = 0; i < applied.partsCount; ++i) {
+        const Part &a = parts.at(applied.partsFrom + i);
+        const Part &b = update.artifact.parts.at(i);
+        if (a.kind != b.kind || a.text != b.text || a.uri != b.uri || a.bytes != b.bytes || a.data != b.data)
+            return false;
+    }
+    return true;
+}
+
 int TaskTracker::artifactIndex(const QString &artifactId) const
 {
     for (int i = 0; i < m_artifacts.size(); ++i) {
@@ -138,11 +159,12 @@ int TaskTracker::artifactIndex(const QString &artifactId) const
 void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source)
 {
     const QString &id = update.artifact.artifactId;
-    size_t fingerprint = qHashMulti(0, id, update.append, update.lastChunk, update.artifact.parts.size());
-    for (const Part &p : update.artifact.parts)
-        fingerprint = qHashMulti(fingerprint, int(p.kind), p.text, p.uri, p.bytes);
+    // The n-th chunk from one source is a repeat when it equals the n-th
+    // chunk applied (from another source, as the stream and the push
+    // webhook deliver the same chunks). With one source there is nothing to
+    // compare, and nothing is hashed.
     const int position = m_chunksFrom.at(size_t(source))++;
-    if (position < m_appliedChunks.size() && m_appliedChunks.at(position) == fingerprint) {
+    if (position < m_appliedChunks.size() && sameChunk(m_appliedChunks.at(position), update)) {
         TaskEvent e;
         e.kind = TaskEvent::Kind::Artifact;
         e.source = source;
@@ -154,7 +176,6 @@ void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source
         add(std::move(e));
         return;
     }
-    m_appliedChunks.append(fingerprint);
     if (m_seenState && a2a::isTerminal(m_state))
         issue(tr("An artifact chunk for %1 arrived after the task was %2.").arg(id, taskStateName(m_state)), source);
     const int existing = artifactIndex(id);
@@ -192,6 +213,7 @@ void TaskTracker::applyArtifact(const ArtifactUpdate &update, EventSource source
     const int index = artifactIndex(id);
     e.partsCount = int(update.artifact.parts.size());
     e.partsFrom = index < 0 ? -1 : int(m_artifacts.at(index).parts.size()) - e.partsCount;
+    m_appliedChunks.append(int(m_events.size()));
     add(std::move(e));
     emit artifactChanged(id);
 }

@@ -101,6 +101,7 @@ private:
     void add(TaskEvent event);
     void issue(const QString &text, EventSource source);
     int artifactIndex(const QString &artifactId) const;
+    bool sameChunk(int eventIndex, const ArtifactUpdate &update) const;
 
     QString m_taskId;
     QString m_contextId;
@@ -114,7 +115,7 @@ private:
     // The same chunk may come twice, by stream and by push. Each source's
     // chunks are counted; a chunk equal to the one another source delivered
     // at that position is an echo, put on the timeline but not applied.
-    QList<size_t> m_appliedChunks; // a hash of each applied chunk
+    QList<int> m_appliedChunks; // the event of each applied chunk, in order
     std::array<int, 4> m_chunksFrom {}; // chunks delivered, by EventSource
 };
 
