@@ -131,11 +131,11 @@ void Http1Connection::onReadyRead()
     // later: every step checks.
     const QPointer<Http1Connection> self(this);
     while (self && !m_ended && m_socket && m_socket->bytesAvailable() > 0) {
-        m_in.resize(qMin<qint64>(m_socket->bytesAvailable(), ReadBufferBytes));
-        const qint64 got = m_socket->read(m_in.data(), m_in.size());
-        if (got <= 0)
+        // read(n) hands over the socket's own buffer block when it can,
+        // instead of copying it.
+        m_in = m_socket->read(qMin<qint64>(m_socket->bytesAvailable(), ReadBufferBytes));
+        if (m_in.isEmpty())
             break;
-        m_in.resize(got);
         emit activity();
         if (!self || m_ended)
             return;

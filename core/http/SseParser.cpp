@@ -213,12 +213,18 @@ void SseParser::dispatch()
 
     SseEvent event;
     event.type = m_eventType.isEmpty() ? QStringLiteral("message") : QString::fromUtf8(m_eventType);
-    event.data = std::move(m_data);
+    event.data = m_data; // shared; a handler that keeps it keeps its own
     event.lastEventId = m_lastEventId;
-    m_data = QByteArray();
     m_eventType.clear();
     if (m_onEvent)
         m_onEvent(event);
+    event.data = QByteArray();
+    // The buffer is reused for the next event unless a handler kept it (then
+    // it detaches) or it grew large for one event.
+    if (m_data.capacity() > KeepLineCapacity)
+        m_data = QByteArray();
+    else
+        m_data.resize(0);
 }
 
 } // namespace crosstalk::http
