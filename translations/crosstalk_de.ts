@@ -639,6 +639,25 @@
     </message>
 </context>
 <context>
+    <name>SchemaValidator</name>
+    <message>
+        <source>The schema is not a JSON object.</source>
+        <translation>Das Schema ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The schema could not be used (%1).</source>
+        <translation>Das Schema konnte nicht verwendet werden (%1).</translation>
+    </message>
+    <message>
+        <source>The value could not be checked (%1).</source>
+        <translation>Der Wert konnte nicht geprüft werden (%1).</translation>
+    </message>
+    <message>
+        <source>The value does not match the schema.</source>
+        <translation>Der Wert passt nicht zum Schema.</translation>
+    </message>
+</context>
+<context>
     <name>SignatureKeys</name>
     <message>
         <source>the JWK Set</source>
@@ -773,6 +792,9 @@ Commands:
   a2a cancel URL TASK_ID [--json]
   a2a subscribe URL TASK_ID [--json]
       Show, list, cancel or follow tasks.
+  mcp VERB [VERB ARGS] [OPTIONS] -- COMMAND [ARGS...]
+      Start an MCP server and run one verb: info, tools, call TOOL, resources, templates,
+      read URI, prompts, prompt NAME, complete (--prompt NAME | --template URI) ARG VALUE, ping.
   Common options: --timeout SECONDS (default 30).
 
 Options:
@@ -798,6 +820,9 @@ Befehle:
   a2a cancel URL TASK_ID [--json]
   a2a subscribe URL TASK_ID [--json]
       Aufgaben anzeigen, auflisten, abbrechen oder verfolgen.
+  mcp VERB [VERB ARGS] [OPTIONS] -- COMMAND [ARGS...]
+      Einen MCP-Server starten und ein Verb ausführen: info, tools, call TOOL, resources, templates,
+      read URI, prompts, prompt NAME, complete (--prompt NAME | --template URI) ARG VALUE, ping.
   Gemeinsame Optionen: --timeout SECONDS (Standard: 30).
 
 Optionen:
@@ -1253,6 +1278,153 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     </message>
 </context>
 <context>
+    <name>crosstalk::cli::McpCommand</name>
+    <message>
+        <source>Talk to an MCP server: start it, initialize, run one verb.</source>
+        <translation>Mit einem MCP-Server sprechen: ihn starten, initialisieren, ein Verb ausführen.</translation>
+    </message>
+    <message>
+        <source>The tool&apos;s or prompt&apos;s arguments as a JSON object.</source>
+        <translation>Die Argumente des Werkzeugs oder Prompts als JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>One argument, read as its schema says (repeatable).</source>
+        <translation>Ein Argument, gelesen wie sein Schema es vorgibt (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>A remote server&apos;s URL.</source>
+        <translation>Die URL eines entfernten Servers.</translation>
+    </message>
+    <message>
+        <source>auto, streamable-http or sse.</source>
+        <translation>auto, streamable-http oder sse.</translation>
+    </message>
+    <message>
+        <source>auto, legacy or modern.</source>
+        <translation>auto, legacy oder modern.</translation>
+    </message>
+    <message>
+        <source>An HTTP header (repeatable).</source>
+        <translation>Eine HTTP-Kopfzeile (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>An environment variable for a stdio server (repeatable).</source>
+        <translation>Eine Umgebungsvariable für einen stdio-Server (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Answer form elicitations: JSON content, decline or cancel.</source>
+        <translation>Antwort auf Formular-Elicitations: JSON-Inhalt, decline oder cancel.</translation>
+    </message>
+    <message>
+        <source>Answer URL elicitations: accept, decline or cancel.</source>
+        <translation>Antwort auf URL-Elicitations: accept, decline oder cancel.</translation>
+    </message>
+    <message>
+        <source>Answer sampling requests with this text.</source>
+        <translation>Sampling-Anfragen mit diesem Text beantworten.</translation>
+    </message>
+    <message>
+        <source>A root to offer the server (repeatable).</source>
+        <translation>Ein Root, das dem Server angeboten wird (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Write the traffic log as NDJSON.</source>
+        <translation>Das Verkehrsprotokoll als NDJSON schreiben.</translation>
+    </message>
+    <message>
+        <source>complete: the prompt.</source>
+        <translation>complete: der Prompt.</translation>
+    </message>
+    <message>
+        <source>complete: the resource template.</source>
+        <translation>complete: die Ressourcenvorlage.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein einziges JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>Print only errors on stderr.</source>
+        <translation>Auf stderr nur Fehler ausgeben.</translation>
+    </message>
+    <message>
+        <source>info, tools, call, resources, templates, read, prompts, prompt, complete or ping.</source>
+        <translation>info, tools, call, resources, templates, read, prompts, prompt, complete oder ping.</translation>
+    </message>
+    <message>
+        <source>unknown mcp verb &apos;%1&apos;; see mcp --help.</source>
+        <translation>unbekanntes mcp-Verb &apos;%1&apos;; siehe mcp --help.</translation>
+    </message>
+    <message>
+        <source>mcp %1 takes %2 argument(s); see mcp --help.</source>
+        <translation>mcp %1 erwartet %2 Argument(e); siehe mcp --help.</translation>
+    </message>
+    <message>
+        <source>mcp complete needs exactly one of --prompt NAME or --template URI.</source>
+        <translation>mcp complete braucht genau eine der Optionen --prompt NAME oder --template URI.</translation>
+    </message>
+    <message>
+        <source>remote servers (--url, --transport, --header) and --trace are not available in this build yet; give a stdio server&apos;s command after --.</source>
+        <translation>entfernte Server (--url, --transport, --header) und --trace sind in diesem Build noch nicht verfügbar; geben Sie nach -- den Befehl eines stdio-Servers an.</translation>
+    </message>
+    <message>
+        <source>--era takes auto, legacy or modern, not &apos;%1&apos;.</source>
+        <translation>--era erwartet auto, legacy oder modern, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>the modern era (2026-07-28) is not available in this build yet; use --era legacy or auto.</source>
+        <translation>die moderne Ära (2026-07-28) ist in diesem Build noch nicht verfügbar; verwenden Sie --era legacy oder auto.</translation>
+    </message>
+    <message>
+        <source>give the server&apos;s command after -- (for example: mcp tools -- npx server).</source>
+        <translation>geben Sie den Befehl des Servers nach -- an (zum Beispiel: mcp tools -- npx server).</translation>
+    </message>
+    <message>
+        <source>--elicit-url takes accept, decline or cancel, not &apos;%1&apos;.</source>
+        <translation>--elicit-url erwartet accept, decline oder cancel, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--env takes NAME=VALUE, not &apos;%1&apos;.</source>
+        <translation>--env erwartet NAME=WERT, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>The server answered with error %1: %2</source>
+        <translation>Der Server hat mit Fehler %1 geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>The server has no tool named &apos;%1&apos;.</source>
+        <translation>Der Server hat kein Werkzeug namens &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--args takes a JSON object.</source>
+        <translation>--args erwartet ein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>--arg takes name=value, not &apos;%1&apos;.</source>
+        <translation>--arg erwartet name=wert, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>The arguments do not match the tool&apos;s input schema; nothing was sent.</source>
+        <translation>Die Argumente passen nicht zum Eingabeschema des Werkzeugs; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>warning: the arguments were not checked: %1</source>
+        <translation>Warnung: Die Argumente wurden nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>The server asks you to open: %1</source>
+        <translation>Der Server bittet Sie, Folgendes zu öffnen: %1</translation>
+    </message>
+    <message>
+        <source>warning: --elicit is not a JSON object; the elicitation was declined.</source>
+        <translation>Warnung: --elicit ist kein JSON-Objekt; die Elicitation wurde abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::http::Http1Connection</name>
     <message>
         <source>The header “%1” holds a line break or is not a header name; the request was not sent.</source>
@@ -1438,6 +1610,92 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>Server error</source>
         <translation>Serverfehler</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::mcp::McpSession</name>
+    <message>
+        <source>The server did not start and initialize within %1 ms.</source>
+        <translation>Der Server wurde nicht innerhalb von %1 ms gestartet und initialisiert.</translation>
+    </message>
+    <message>
+        <source>The server refused to initialize: %1</source>
+        <translation>Der Server hat die Initialisierung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to initialize has no protocol version.</source>
+        <translation>Die Antwort des Servers auf initialize enthält keine Protokollversion.</translation>
+    </message>
+    <message>
+        <source>The server speaks MCP %1, which Crosstalk does not (it speaks %2).</source>
+        <translation>Der Server spricht MCP %1, das Crosstalk nicht beherrscht (Crosstalk spricht %2).</translation>
+    </message>
+    <message>
+        <source>The connection to the server is closed.</source>
+        <translation>Die Verbindung zum Server ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>The server did not answer %1 within %2 ms.</source>
+        <translation>Der Server hat %1 nicht innerhalb von %2 ms beantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to the server ended before it answered %1.</source>
+        <translation>Die Verbindung zum Server endete, bevor er %1 beantwortet hat.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to %1 has no “%2” list.</source>
+        <translation>Die Antwort des Servers auf %1 enthält keine Liste „%2“.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s %1 pages loop: the cursor “%2” came back.</source>
+        <translation>Die Seiten von %1 des Servers laufen im Kreis: Der Cursor „%2“ kam erneut.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s %1 answer has a nextCursor that is not a string.</source>
+        <translation>Die Antwort des Servers auf %1 hat einen nextCursor, der keine Zeichenkette ist.</translation>
+    </message>
+    <message>
+        <source>The server answered a request Crosstalk did not send (id %1).</source>
+        <translation>Der Server hat eine Anfrage beantwortet, die Crosstalk nicht gesendet hat (ID %1).</translation>
+    </message>
+    <message>
+        <source>The server reported an error about no request: %1</source>
+        <translation>Der Server meldete einen Fehler zu keiner Anfrage: %1</translation>
+    </message>
+    <message>
+        <source>The server answered a request Crosstalk did not send (id %1) with an error.</source>
+        <translation>Der Server hat eine Anfrage, die Crosstalk nicht gesendet hat (ID %1), mit einem Fehler beantwortet.</translation>
+    </message>
+    <message>
+        <source>The server reported progress for a token Crosstalk did not give (%1).</source>
+        <translation>Der Server meldete Fortschritt zu einem Token, das Crosstalk nicht vergeben hat (%1).</translation>
+    </message>
+    <message>
+        <source>The connection closed before the server initialized.</source>
+        <translation>Die Verbindung wurde geschlossen, bevor der Server initialisiert war.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::mcp::StdioTransport</name>
+    <message>
+        <source>The server wrote a line of more than %1 MiB to stdout; the connection was closed.</source>
+        <translation>Der Server hat eine Zeile von mehr als %1 MiB auf stdout geschrieben; die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>The server wrote a line to stdout that is not a JSON-RPC message (%1): “%2”</source>
+        <translation>Der Server hat eine Zeile auf stdout geschrieben, die keine JSON-RPC-Nachricht ist (%1): „%2“</translation>
+    </message>
+    <message>
+        <source>The server (%1) crashed.</source>
+        <translation>Der Server (%1) ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>The server (%1) exited with code %2.</source>
+        <translation>Der Server (%1) wurde mit Code %2 beendet.</translation>
+    </message>
+    <message>
+        <source>Could not start the server (%1): %2</source>
+        <translation>Der Server (%1) konnte nicht gestartet werden: %2</translation>
     </message>
 </context>
 <context>

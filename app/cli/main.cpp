@@ -1,6 +1,7 @@
 // crosstalk-cli: the headless tool. It links crosstalk-core alone.
 #include "A2aCardCommand.h"
 #include "A2aTaskCommand.h"
+#include "McpCommand.h"
 #include "CliSupport.h"
 
 #include "util/Version.h"
@@ -28,6 +29,9 @@ QString usage()
               "  a2a cancel URL TASK_ID [--json]\n"
               "  a2a subscribe URL TASK_ID [--json]\n"
               "      Show, list, cancel or follow tasks.\n"
+              "  mcp VERB [VERB ARGS] [OPTIONS] -- COMMAND [ARGS...]\n"
+              "      Start an MCP server and run one verb: info, tools, call TOOL, resources, templates,\n"
+              "      read URI, prompts, prompt NAME, complete (--prompt NAME | --template URI) ARG VALUE, ping.\n"
               "  Common options: --timeout SECONDS (default 30).\n"
               "\n"
               "Options:\n"
@@ -78,6 +82,11 @@ int main(int argc, char *argv[])
     if (first == QLatin1String("a2a") && taskVerbs.contains(verb)) {
         A2aTaskCommand command(taskVerbs.value(verb));
         command.start(verbArguments);
+        return QCoreApplication::exec();
+    }
+    if (first == QLatin1String("mcp")) {
+        McpCommand command;
+        command.start(QStringList{QStringLiteral("crosstalk-cli mcp")} + args.mid(2));
         return QCoreApplication::exec();
     }
     if (first == QLatin1String("a2a"))

@@ -1,0 +1,438 @@
+#include "McpCommand.h"
+
+#include "CliSupport.h"
+
+#include "mcp/StdioTransport.h"
+#include "schema/SchemaValidator.h"
+#include "util/HiddenText.h"
+#include "util/JsonFields.h"
+#include "util/Utf8.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace crosstalk::cli {
+
+using nlohmann::json;
+
+namespace {
+
+const QSet<QString> &noArgumentVerbs()
+{
+    static const QSet<QString> verbs{QStringLiteral("info"), QStringLiteral("tools"), QStringLiteral("resources"),
+                                     QStringLiteral("templates"), QStringLiteral("prompts"), QStringLiteral("ping")};
+    return verbs;
+}
+
+const QSet<QString> &oneArgumentVerbs()
+{
+    static const QSet<QString> verbs{QStringLiteral("call"), QStringLiteral("read"), QStringLiteral("prompt")};
+    return verbs;
+}
+
+QString text(const json &value)
+{
+    return value.is_string() ? utf8ToString(value.get_ref<const std::string &>()) : QString::fromStdString(value.dump());
+}
+
+/// A --arg value read the way the property's schema says.
+json coerce(const QString &value, const json *propertySchema)
+{
+    const auto asJson = [&]() -> std::optional<json> {
+        const QByteArray utf8 = value.toUtf8();
+        json parsed = json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, false);
+        if (parsed.is_discarded())
+            return std::nullopt;
+        return parsed;
+    };
+    const json *type = propertySchema ? json_fields::member(*propertySchema, "type") : nullptr;
+    const QString single = type && type->is_string() ? text(*type) : QString();
+    if (single == QLatin1String("string") || !propertySchema)
+        return value.toStdString();
+    if (single == QLatin1String("integer")) {
+        bool ok = false;
+        const qlonglong n = value.toLongLong(&ok);
+        return ok ? json(n) : json(value.toStdString());
+    }
+    if (single == QLatin1String("number")) {
+        bool ok = false;
+        const double d = value.toDouble(&ok);
+        return ok ? json(d) : json(value.toStdString());
+    }
+    if (single == QLatin1String("boolean")) {
+        if (value == QLatin1String("true"))
+            return true;
+        if (value == QLatin1String("false"))
+            return false;
+        return value.toStdString();
+    }
+    // Arrays, objects and unions: JSON, and a union falls back to a string.
+    if (const auto parsed = asJson())
+        return *parsed;
+    return value.toStdString();
+}
+
+} // namespace
+
+McpCommand::McpCommand(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void McpCommand::start(const QStringList &allArguments)
+{
+    const qsizetype dashes = allArguments.indexOf(QStringLiteral("--"));
+    const QStringList arguments = dashes < 0 ? allArguments : allArguments.mid(0, dashes);
+    const QStringList command = dashes < 0 ? QStringList() : allArguments.mid(dashes + 1);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Talk to an MCP server: start it, initialize, run one verb."));
+    parser.addHelpOption();
+    const QCommandLineOption argsOption(QStringLiteral("args"), tr("The tool's or prompt's arguments as a JSON object."),
+                                        QStringLiteral("json"));
+    const QCommandLineOption argOption(QStringLiteral("arg"), tr("One argument, read as its schema says (repeatable)."),
+                                       QStringLiteral("name=value"));
+    const QCommandLineOption urlOption(QStringLiteral("url"), tr("A remote server's URL."), QStringLiteral("url"));
+    const QCommandLineOption transportOption(QStringLiteral("transport"), tr("auto, streamable-http or sse."),
+                                             QStringLiteral("transport"), QStringLiteral("auto"));
+    const QCommandLineOption eraOption(QStringLiteral("era"), tr("auto, legacy or modern."), QStringLiteral("era"),
+                                       QStringLiteral("auto"));
+    const QCommandLineOption headerOption(QStringLiteral("header"), tr("An HTTP header (repeatable)."),
+                                          QStringLiteral("Name: value"));
+    const QCommandLineOption envOption(QStringLiteral("env"), tr("An environment variable for a stdio server (repeatable)."),
+                                       QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption elicitOption(QStringLiteral("elicit"), tr("Answer form elicitations: JSON content, decline or cancel."),
+                                          QStringLiteral("answer"));
+    const QCommandLineOption elicitUrlOption(QStringLiteral("elicit-url"), tr("Answer URL elicitations: accept, decline or cancel."),
+                                             QStringLiteral("answer"));
+    const QCommandLineOption sampleOption(QStringLiteral("sample"), tr("Answer sampling requests with this text."),
+                                          QStringLiteral("text"));
+    const QCommandLineOption rootOption(QStringLiteral("root"), tr("A root to offer the server (repeatable)."), QStringLiteral("uri"));
+    const QCommandLineOption traceOption(QStringLiteral("trace"), tr("Write the traffic log as NDJSON."), QStringLiteral("file"));
+    const QCommandLineOption promptRefOption(QStringLiteral("prompt"), tr("complete: the prompt."), QStringLiteral("name"));
+    const QCommandLineOption templateRefOption(QStringLiteral("template"), tr("complete: the resource template."),
+                                               QStringLiteral("uri"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
+    const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("Print only errors on stderr."));
+    const QCommandLineOption timeout = timeoutOption();
+    parser.addOptions({argsOption, argOption, urlOption, transportOption, eraOption, headerOption, envOption, elicitOption,
+                       elicitUrlOption, sampleOption, rootOption, traceOption, promptRefOption, templateRefOption,
+                       jsonOption, quietOption, timeout});
+    parser.addPositionalArgument(QStringLiteral("VERB"), tr("info, tools, call, resources, templates, read, prompts, prompt, complete or ping."));
+    if (!parser.parse(arguments)) {
+        return finish(UsageError, parser.errorText());
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return finish(Success);
+    }
+    m_json = parser.isSet(jsonOption);
+    m_quiet = parser.isSet(quietOption);
+    QStringList positional = parser.positionalArguments();
+    m_verb = positional.value(0);
+    m_verbArgs = positional.mid(1);
+    const int wanted = noArgumentVerbs().contains(m_verb) ? 0 : oneArgumentVerbs().contains(m_verb) ? 1
+        : m_verb == QLatin1String("complete")                                                         ? 2
+                                                                                                      : -1;
+    if (wanted < 0)
+        return finish(UsageError, tr("unknown mcp verb '%1'; see mcp --help.").arg(m_verb));
+    if (m_verbArgs.size() != wanted)
+        return finish(UsageError, tr("mcp %1 takes %2 argument(s); see mcp --help.").arg(m_verb).arg(wanted));
+    if (m_verb == QLatin1String("complete") && parser.isSet(promptRefOption) == parser.isSet(templateRefOption))
+        return finish(UsageError, tr("mcp complete needs exactly one of --prompt NAME or --template URI."));
+    if (m_verb == QLatin1String("complete")) {
+        m_verbArgs.prepend(parser.isSet(promptRefOption) ? parser.value(promptRefOption) : parser.value(templateRefOption));
+        m_verbArgs.prepend(parser.isSet(promptRefOption) ? QStringLiteral("ref/prompt") : QStringLiteral("ref/resource"));
+    }
+    if (parser.isSet(urlOption) || parser.isSet(traceOption) || parser.isSet(headerOption)
+        || parser.value(transportOption) != QLatin1String("auto")) {
+        return finish(UsageError, tr("remote servers (--url, --transport, --header) and --trace are not available in this "
+                                     "build yet; give a stdio server's command after --."));
+    }
+    const QString era = parser.value(eraOption);
+    if (era != QLatin1String("auto") && era != QLatin1String("legacy") && era != QLatin1String("modern"))
+        return finish(UsageError, tr("--era takes auto, legacy or modern, not '%1'.").arg(era));
+    if (era == QLatin1String("modern"))
+        return finish(UsageError, tr("the modern era (2026-07-28) is not available in this build yet; use --era legacy or auto."));
+    if (command.isEmpty())
+        return finish(UsageError, tr("give the server's command after -- (for example: mcp tools -- npx server)."));
+    m_timeoutMs = timeoutMs(parser, timeout);
+    if (m_timeoutMs < 0)
+        return finish(UsageError);
+    m_argsJson = parser.value(argsOption);
+    m_argPairs = parser.values(argOption);
+    m_elicit = parser.value(elicitOption);
+    m_elicitUrl = parser.value(elicitUrlOption);
+    if (parser.isSet(sampleOption))
+        m_sample = parser.value(sampleOption);
+    m_roots = parser.values(rootOption);
+    if (!m_elicitUrl.isEmpty() && !QStringList{QStringLiteral("accept"), QStringLiteral("decline"), QStringLiteral("cancel")}.contains(m_elicitUrl))
+        return finish(UsageError, tr("--elicit-url takes accept, decline or cancel, not '%1'.").arg(m_elicitUrl));
+
+    mcp::StdioCommand stdio;
+    stdio.program = command.first();
+    stdio.arguments = command.mid(1);
+    for (const QString &pair : parser.values(envOption)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return finish(UsageError, tr("--env takes NAME=VALUE, not '%1'.").arg(pair));
+        stdio.environment.append({pair.left(eq), pair.mid(eq + 1)});
+    }
+    auto *transport = new mcp::StdioTransport(stdio);
+    // A command-line run does not wait long for a server that ignores the
+    // end of its input (server-everything keeps running): SIGTERM follows.
+    transport->setCloseGraceMs(300);
+    connect(transport, &mcp::StdioTransport::stderrLine, this, [this](const QString &line) {
+        if (!m_quiet)
+            err() << "server: " << terminalSafe(line) << Qt::endl;
+    });
+    m_session = new mcp::McpSession(transport, this, this);
+    connect(m_session, &mcp::McpSession::ready, this, &McpCommand::run);
+    connect(m_session, &mcp::McpSession::failed, this, [this](const mcp::McpError &e) {
+        finish(e.kind == mcp::McpError::Kind::Unreachable || e.kind == mcp::McpError::Kind::Timeout ? Unreachable : ProtocolError,
+               e.message);
+    });
+    connect(m_session, &mcp::McpSession::protocolIssue, this, [this](const QString &why) {
+        if (!m_quiet)
+            err() << tr("warning: %1").arg(terminalSafe(why)) << Qt::endl;
+    });
+    connect(m_session, &mcp::McpSession::progress, this, [this](double progress, double total, const QString &message) {
+        if (m_quiet)
+            return;
+        err() << "progress: " << progress;
+        if (total >= 0)
+            err() << '/' << total;
+        if (!message.isEmpty())
+            err() << ' ' << terminalSafe(message);
+        err() << Qt::endl;
+    });
+    connect(m_session, &mcp::McpSession::logMessage, this, [this](const QString &level, const QString &, const json &data) {
+        if (!m_quiet)
+            err() << "log " << terminalSafe(level) << ": " << terminalSafe(text(data)) << Qt::endl;
+    });
+    connect(m_session, &mcp::McpSession::closed, this, [this](const QString &) {
+        if (m_exitCode >= 0)
+            exitSoon(m_exitCode); // the server has been shut down in order
+    });
+    m_session->open(m_timeoutMs);
+}
+
+void McpCommand::run()
+{
+    const auto answer = [this](const mcp::McpError &error, const json &result) {
+        if (!error.ok()) {
+            finish(error.kind == mcp::McpError::Kind::Remote || error.kind == mcp::McpError::Kind::Protocol ? ProtocolError
+                                                                                                               : Unreachable,
+                   error.kind == mcp::McpError::Kind::Remote
+                       ? tr("The server answered with error %1: %2").arg(error.code).arg(terminalSafe(error.message))
+                       : error.message);
+            return;
+        }
+        printResult(result);
+        finish(Success);
+    };
+    if (m_verb == QLatin1String("info")) {
+        printResult(json{{"era", m_session->era().toStdString()},
+                         {"protocolVersion", m_session->protocolVersion().toStdString()},
+                         {"transport", m_session->transportName().toStdString()},
+                         {"serverInfo", m_session->serverInfo()},
+                         {"capabilities", m_session->capabilities()},
+                         {"instructions", m_session->instructions().toStdString()}});
+        return finish(Success);
+    }
+    if (m_verb == QLatin1String("ping"))
+        return m_session->request(QStringLiteral("ping"), json::object(), m_timeoutMs, this, answer);
+    if (m_verb == QLatin1String("tools"))
+        return m_session->listAll(QStringLiteral("tools/list"), QStringLiteral("tools"), m_timeoutMs, this, answer);
+    if (m_verb == QLatin1String("resources"))
+        return m_session->listAll(QStringLiteral("resources/list"), QStringLiteral("resources"), m_timeoutMs, this, answer);
+    if (m_verb == QLatin1String("templates"))
+        return m_session->listAll(QStringLiteral("resources/templates/list"), QStringLiteral("resourceTemplates"), m_timeoutMs,
+                                  this, answer);
+    if (m_verb == QLatin1String("prompts"))
+        return m_session->listAll(QStringLiteral("prompts/list"), QStringLiteral("prompts"), m_timeoutMs, this, answer);
+    if (m_verb == QLatin1String("read"))
+        return m_session->request(QStringLiteral("resources/read"), json{{"uri", m_verbArgs.first().toStdString()}}, m_timeoutMs,
+                                  this, answer);
+    if (m_verb == QLatin1String("complete")) {
+        json ref{{"type", m_verbArgs.at(0).toStdString()}};
+        ref[m_verbArgs.at(0) == QLatin1String("ref/prompt") ? "name" : "uri"] = m_verbArgs.at(1).toStdString();
+        return m_session->request(QStringLiteral("completion/complete"),
+                                  json{{"ref", ref},
+                                       {"argument", {{"name", m_verbArgs.at(2).toStdString()}, {"value", m_verbArgs.at(3).toStdString()}}}},
+                                  m_timeoutMs, this, answer);
+    }
+    if (m_verb == QLatin1String("prompt")) {
+        const std::optional<json> args = arguments(json()); // prompt arguments are strings
+        if (!args)
+            return;
+        return m_session->request(QStringLiteral("prompts/get"),
+                                  json{{"name", m_verbArgs.first().toStdString()}, {"arguments", *args}}, m_timeoutMs, this,
+                                  answer);
+    }
+    // call: the tool's schema is read first, to coerce and check the arguments.
+    m_session->listAll(QStringLiteral("tools/list"), QStringLiteral("tools"), m_timeoutMs, this,
+                       [this, answer](const mcp::McpError &error, const json &result) {
+                           if (!error.ok())
+                               return answer(error, result);
+                           for (const json &tool : result.at("tools")) {
+                               if (json_fields::text(tool, "name") == m_verbArgs.first())
+                                   return callTool(tool);
+                           }
+                           finish(UsageError, tr("The server has no tool named '%1'.").arg(terminalSafe(m_verbArgs.first())));
+                       });
+}
+
+std::optional<json> McpCommand::arguments(const json &inputSchema)
+{
+    json args = json::object();
+    if (!m_argsJson.isEmpty()) {
+        const QByteArray utf8 = m_argsJson.toUtf8();
+        args = json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, false);
+        if (!args.is_object()) {
+            finish(UsageError, tr("--args takes a JSON object."));
+            return std::nullopt;
+        }
+    }
+    const json *properties = json_fields::member(inputSchema, "properties");
+    for (const QString &pair : std::as_const(m_argPairs)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            finish(UsageError, tr("--arg takes name=value, not '%1'.").arg(pair));
+            return std::nullopt;
+        }
+        const QString name = pair.left(eq);
+        const json *property = properties && properties->is_object() ? json_fields::member(*properties, name.toUtf8().constData())
+                                                                     : nullptr;
+        args[name.toStdString()] = inputSchema.is_null() ? json(pair.mid(eq + 1).toStdString()) : coerce(pair.mid(eq + 1), property);
+    }
+    return args;
+}
+
+void McpCommand::callTool(const json &tool)
+{
+    const json *inputSchema = json_fields::member(tool, "inputSchema");
+    const std::optional<json> args = arguments(inputSchema ? *inputSchema : json::object());
+    if (!args)
+        return;
+    if (inputSchema) {
+        const schema::SchemaCheck check = schema::validate(*inputSchema, *args);
+        if (check.verdict == schema::SchemaCheck::Verdict::Invalid) {
+            for (const schema::SchemaProblem &p : check.problems)
+                err() << (p.pointer.isEmpty() ? QStringLiteral("/") : p.pointer) << ": " << terminalSafe(p.message) << Qt::endl;
+            return finish(UsageError, tr("The arguments do not match the tool's input schema; nothing was sent."));
+        }
+        if (check.verdict == schema::SchemaCheck::Verdict::Unchecked && !m_quiet)
+            err() << tr("warning: the arguments were not checked: %1").arg(check.whyUnchecked) << Qt::endl;
+    }
+    const json *outputSchema = json_fields::member(tool, "outputSchema");
+    const json schemaCopy = outputSchema ? *outputSchema : json();
+    m_session->request(
+        QStringLiteral("tools/call"), json{{"name", m_verbArgs.first().toStdString()}, {"arguments", *args}}, m_timeoutMs, this,
+        [this, schemaCopy](const mcp::McpError &error, const json &result) {
+            if (!error.ok()) {
+                return finish(error.kind == mcp::McpError::Kind::Remote || error.kind == mcp::McpError::Kind::Protocol
+                                  ? ProtocolError
+                                  : Unreachable,
+                              error.kind == mcp::McpError::Kind::Remote
+                                  ? tr("The server answered with error %1: %2").arg(error.code).arg(terminalSafe(error.message))
+                                  : error.message);
+            }
+            json out = result.is_object() ? result : json::object();
+            json outputValid = nullptr;
+            if (!schemaCopy.is_null()) {
+                const json *structured = json_fields::member(out, "structuredContent");
+                if (!structured) {
+                    outputValid = json_fields::flag(out, "isError") ? json(nullptr) : json(false);
+                } else {
+                    const schema::SchemaCheck check = schema::validate(schemaCopy, *structured);
+                    if (check.verdict != schema::SchemaCheck::Verdict::Unchecked)
+                        outputValid = check.verdict == schema::SchemaCheck::Verdict::Valid;
+                    for (const schema::SchemaProblem &p : check.problems)
+                        err() << "structuredContent" << p.pointer << ": " << terminalSafe(p.message) << Qt::endl;
+                }
+            }
+            out["outputValid"] = outputValid;
+            printResult(out);
+            const bool failed = json_fields::flag(out, "isError") || outputValid == json(false);
+            finish(failed ? 3 : Success);
+        },
+        true);
+}
+
+void McpCommand::printResult(const json &result)
+{
+    if (m_json) {
+        printJsonLine(result);
+        return;
+    }
+    // For people: text content as text, everything else as indented JSON.
+    if (const json *content = json_fields::member(result, "content"); content && content->is_array()) {
+        for (const json &item : *content) {
+            if (json_fields::text(item, "type") == QLatin1String("text"))
+                out() << terminalSafe(json_fields::text(item, "text")) << Qt::endl;
+            else
+                out() << terminalSafe(QString::fromStdString(item.dump(2))) << Qt::endl;
+        }
+        if (const json *structured = json_fields::member(result, "structuredContent"))
+            out() << terminalSafe(QString::fromStdString(structured->dump(2))) << Qt::endl;
+        return;
+    }
+    out() << terminalSafe(QString::fromStdString(result.dump(2, ' ', false, json::error_handler_t::replace))) << Qt::endl;
+}
+
+void McpCommand::handleServerRequest(const QString &method, const json &params, Reply reply, Refuse refuse)
+{
+    if (method == QLatin1String("roots/list")) {
+        json roots = json::array();
+        for (const QString &uri : std::as_const(m_roots))
+            roots.push_back({{"uri", uri.toStdString()}});
+        return reply(json{{"roots", roots}});
+    }
+    if (method == QLatin1String("sampling/createMessage")) {
+        if (!m_sample) {
+            jsonrpc::ErrorObject e;
+            e.code = -32600;
+            e.message = QStringLiteral("Sampling was declined: crosstalk-cli answers it only with --sample.");
+            return refuse(e);
+        }
+        return reply(json{{"role", "assistant"},
+                          {"content", {{"type", "text"}, {"text", m_sample->toStdString()}}},
+                          {"model", "crosstalk-cli"},
+                          {"stopReason", "endTurn"}});
+    }
+    // elicitation/create
+    const bool urlMode = json_fields::text(params, "mode") == QLatin1String("url");
+    const QString answer = urlMode ? m_elicitUrl : m_elicit;
+    if (urlMode) {
+        if (answer == QLatin1String("accept"))
+            err() << tr("The server asks you to open: %1").arg(terminalSafe(json_fields::text(params, "url"))) << Qt::endl;
+        return reply(json{{"action", answer.isEmpty() ? "decline" : answer.toStdString()}});
+    }
+    if (answer.isEmpty() || answer == QLatin1String("decline") || answer == QLatin1String("cancel"))
+        return reply(json{{"action", answer.isEmpty() ? "decline" : answer.toStdString()}});
+    const QByteArray utf8 = answer.toUtf8();
+    const json content = json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, false);
+    if (!content.is_object()) {
+        if (!m_quiet)
+            err() << tr("warning: --elicit is not a JSON object; the elicitation was declined.") << Qt::endl;
+        return reply(json{{"action", "decline"}});
+    }
+    reply(json{{"action", "accept"}, {"content", content}});
+}
+
+void McpCommand::finish(int code, const QString &error)
+{
+    if (m_exitCode >= 0)
+        return;
+    m_exitCode = code;
+    if (!error.isEmpty())
+        fail(error);
+    // The server is shut down in order before the CLI exits.
+    if (m_session && m_session->transport())
+        m_session->close();
+    else
+        exitSoon(code);
+}
+
+} // namespace crosstalk::cli

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "mcp/McpSession.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QPointer>
+
+namespace crosstalk::cli {
+
+/// `crosstalk-cli mcp VERB [VERB ARGS] [OPTIONS] -- COMMAND [ARGS...]`:
+/// starts a stdio server, initializes, runs one verb and prints its result.
+/// Answers the server's requests (sampling, elicitation, roots) from flags.
+class McpCommand : public QObject, public mcp::McpClientHandler
+{
+    Q_OBJECT
+
+public:
+    explicit McpCommand(QObject *parent = nullptr);
+    /// `arguments` start with the program name.
+    void start(const QStringList &arguments);
+
+    void handleServerRequest(const QString &method, const nlohmann::json &params, Reply reply, Refuse refuse) override;
+
+private:
+    void run();
+    void callTool(const nlohmann::json &tool);
+    void printResult(const nlohmann::json &result);
+    void finish(int code, const QString &error = {});
+    std::optional<nlohmann::json> arguments(const nlohmann::json &inputSchema);
+
+    QString m_verb;
+    QStringList m_verbArgs;
+    QPointer<mcp::McpSession> m_session;
+    qint64 m_timeoutMs = 30000;
+    bool m_json = false;
+    bool m_quiet = false;
+    QString m_argsJson;
+    QStringList m_argPairs;
+    QString m_elicit;
+    QString m_elicitUrl;
+    std::optional<QString> m_sample;
+    QStringList m_roots;
+    int m_exitCode = -1;
+};
+
+} // namespace crosstalk::cli

@@ -1,0 +1,374 @@
+// The MCP stdio transport and the legacy-era session against a real server
+// (server-everything over stdio) and against small misbehaving servers; and
+// crosstalk-cli mcp over stdio.
+#include "mcp/McpSession.h"
+#include "mcp/StdioTransport.h"
+
+#include "CliRunner.h"
+#include "TestPaths.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+using namespace crosstalk;
+using nlohmann::json;
+
+namespace {
+
+QString everything()
+{
+    return test::peersDir() + QStringLiteral("/node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+}
+
+/// Records server requests and answers them as a person would.
+struct Handler : mcp::McpClientHandler
+{
+    QStringList methods;
+    void handleServerRequest(const QString &method, const json &params, Reply reply, Refuse) override
+    {
+        methods.append(method);
+        if (method == QLatin1String("roots/list"))
+            reply(json{{"roots", json::array({{{"uri", "file:///tmp/crosstalk-root"}, {"name", "scratch"}}})}});
+        else if (method == QLatin1String("sampling/createMessage"))
+            reply(json{{"role", "assistant"}, {"content", {{"type", "text"}, {"text", "sampled by the test"}}},
+                       {"model", "test"}, {"stopReason", "endTurn"}});
+        else
+            reply(json{{"action", "decline"}});
+        Q_UNUSED(params);
+    }
+};
+
+struct Result
+{
+    mcp::McpError error;
+    json value;
+    bool done = false;
+};
+
+Result call(mcp::McpSession &session, const QString &method, const json &params, qint64 timeoutMs = 15000,
+            bool withProgress = false)
+{
+    Result r;
+    session.request(method, params, timeoutMs, &session, [&](const mcp::McpError &e, const json &v) {
+        r.error = e;
+        r.value = v;
+        r.done = true;
+    }, withProgress);
+    if (!QTest::qWaitFor([&] { return r.done; }, int(timeoutMs) + 5000))
+        r.error = {mcp::McpError::Kind::Timeout, QStringLiteral("the test's own wait ran out"), 0, {}};
+    return r;
+}
+
+QString textOf(const json &result)
+{
+    QString all;
+    for (const json &c : result.value("content", json::array()))
+        all += QString::fromStdString(c.value("text", ""));
+    return all;
+}
+
+mcp::StdioCommand nodeScript(const QString &script)
+{
+    return {test::nodeProgram(), {QStringLiteral("-e"), script}, {}, {}};
+}
+
+// A server that answers initialize and then whatever `after` says.
+QString scriptedServer(const QString &after)
+{
+    return QStringLiteral(R"(
+const rl = require('readline').createInterface({ input: process.stdin });
+rl.on('line', (line) => {
+  const m = JSON.parse(line);
+  if (m.method === 'initialize') {
+    console.log(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { protocolVersion: '2025-06-18',
+      capabilities: { tools: {} }, serverInfo: { name: 'scripted', version: '1' } } }));
+    return;
+  }
+  if (m.method === 'notifications/initialized') return;
+  %1
+});
+)").arg(after);
+}
+
+} // namespace
+
+class TestMcpStdio : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void initializeAndListEverything();
+    void progressRestartsTheTimeout();
+    void serverRequestsReachTheHandler();
+    void closeLeavesNoProcess();
+    void serverWritingNonJson();
+    void serverExitingMidRequest();
+    void serverWritingAnEndlessLine();
+    void serverInventingIds();
+    void commandThatCannotStart();
+    void cliToolsAndCall();
+    void cliRefusesBadArguments();
+    void cliReportsAServerThatDies();
+};
+
+void TestMcpStdio::initTestCase()
+{
+    if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+}
+
+void TestMcpStdio::initializeAndListEverything()
+{
+    Handler handler;
+    auto *transport = new mcp::StdioTransport({test::nodeProgram(), {everything()}, {}, {}});
+    QStringList stderrLines;
+    connect(transport, &mcp::StdioTransport::stderrLine, this, [&](const QString &l) { stderrLines.append(l); });
+    mcp::McpSession session(transport, &handler);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    session.open(20000);
+    QVERIFY(ready.wait(20000));
+    QCOMPARE(session.era(), QStringLiteral("legacy"));
+    QCOMPARE(session.transportName(), QStringLiteral("stdio"));
+    QVERIFY2(mcp::McpSession::legacyVersions().contains(session.protocolVersion()), qPrintable(session.protocolVersion()));
+    QVERIFY(session.serverInfo().contains("name"));
+    QVERIFY(session.capabilities().contains("tools"));
+    QVERIFY(!session.instructions().isEmpty());
+
+    Result tools;
+    session.listAll(QStringLiteral("tools/list"), QStringLiteral("tools"), 15000, &session,
+                    [&](const mcp::McpError &e, const json &v) {
+                        tools.error = e;
+                        tools.value = v;
+                        tools.done = true;
+                    });
+    QTRY_VERIFY_WITH_TIMEOUT(tools.done, 15000);
+    QVERIFY2(tools.error.ok(), qPrintable(tools.error.message));
+    QStringList names;
+    for (const json &t : tools.value.at("tools"))
+        names.append(QString::fromStdString(t.at("name").get<std::string>()));
+    // The client declared sampling, elicitation and roots: the tools that need them are offered.
+    for (const char *name : {"echo", "get-sum", "trigger-long-running-operation", "get-roots-list",
+                             "trigger-sampling-request", "trigger-elicitation-request"})
+        QVERIFY2(names.contains(QLatin1String(name)), name);
+
+    const Result echo = call(session, QStringLiteral("tools/call"), {{"name", "echo"}, {"arguments", {{"message", "über ✓"}}}});
+    QVERIFY2(echo.error.ok(), qPrintable(echo.error.message));
+    QCOMPARE(textOf(echo.value), QStringLiteral("Echo: über ✓"));
+
+    const Result pong = call(session, QStringLiteral("ping"), json::object());
+    QVERIFY(pong.error.ok());
+
+    const Result unknown = call(session, QStringLiteral("tools/call"), {{"name", "no-such-tool"}, {"arguments", json::object()}});
+    // Either a JSON-RPC error or a tool error: never silence.
+    QVERIFY(!unknown.error.ok() || unknown.value.value("isError", false));
+    QTRY_VERIFY(!stderrLines.isEmpty()); // the server's log reached us
+}
+
+void TestMcpStdio::progressRestartsTheTimeout()
+{
+    mcp::McpSession session(new mcp::StdioTransport({test::nodeProgram(), {everything()}, {}, {}}), nullptr);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    QSignalSpy progress(&session, &mcp::McpSession::progress);
+    session.open(20000);
+    QVERIFY(ready.wait(20000));
+    // 2 s of work in 5 steps, with a 1.2 s timeout: only progress keeps it alive.
+    const Result r = call(session, QStringLiteral("tools/call"),
+                          {{"name", "trigger-long-running-operation"}, {"arguments", {{"duration", 2}, {"steps", 5}}}}, 1200,
+                          true);
+    QVERIFY2(r.error.ok(), qPrintable(r.error.message));
+    QCOMPARE(progress.size(), 5);
+    QCOMPARE(progress.last().at(0).toDouble(), 5.0);
+    QCOMPARE(progress.last().at(1).toDouble(), 5.0);
+
+    // Without progress the same timeout runs out, and the request is cancelled on the wire.
+    const Result late = call(session, QStringLiteral("tools/call"),
+                             {{"name", "trigger-long-running-operation"}, {"arguments", {{"duration", 2}, {"steps", 1}}}}, 500);
+    QCOMPARE(late.error.kind, mcp::McpError::Kind::Timeout);
+    QVERIFY2(late.error.message.contains(QLatin1String("500 ms")), qPrintable(late.error.message));
+}
+
+void TestMcpStdio::serverRequestsReachTheHandler()
+{
+    Handler handler;
+    mcp::McpSession session(new mcp::StdioTransport({test::nodeProgram(), {everything()}, {}, {}}), &handler);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    session.open(20000);
+    QVERIFY(ready.wait(20000));
+
+    const Result roots = call(session, QStringLiteral("tools/call"), {{"name", "get-roots-list"}, {"arguments", json::object()}});
+    QVERIFY2(roots.error.ok(), qPrintable(roots.error.message));
+    QVERIFY2(textOf(roots.value).contains(QLatin1String("file:///tmp/crosstalk-root")), qPrintable(textOf(roots.value)));
+
+    const Result sampled = call(session, QStringLiteral("tools/call"),
+                                {{"name", "trigger-sampling-request"}, {"arguments", {{"prompt", "hello"}, {"maxTokens", 10}}}});
+    QVERIFY2(sampled.error.ok(), qPrintable(sampled.error.message));
+    QVERIFY2(textOf(sampled.value).contains(QLatin1String("sampled by the test")), qPrintable(textOf(sampled.value)));
+    QVERIFY(handler.methods.contains(QStringLiteral("roots/list")));
+    QVERIFY(handler.methods.contains(QStringLiteral("sampling/createMessage")));
+}
+
+void TestMcpStdio::closeLeavesNoProcess()
+{
+    auto *transport = new mcp::StdioTransport({test::nodeProgram(), {everything()}, {}, {}});
+    transport->setCloseGraceMs(500);
+    qint64 pid = 0;
+    mcp::McpSession session(transport, nullptr);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    QSignalSpy closed(&session, &mcp::McpSession::closed);
+    session.open(20000);
+    QVERIFY(ready.wait(20000));
+    // The server's pid, from the process list: the node child running the script.
+    QProcess ps;
+    ps.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), QStringLiteral("-n"), everything()});
+    ps.waitForFinished(5000);
+    pid = ps.readAllStandardOutput().trimmed().toLongLong();
+    QVERIFY(pid > 0);
+    QCOMPARE(::kill(pid_t(pid), 0), 0);
+    session.close();
+    QVERIFY(closed.wait(5000));
+    QCOMPARE(closed.first().at(0).toString(), QString()); // closed by us, not a failure
+    QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0, 3000);
+}
+
+void TestMcpStdio::serverWritingNonJson()
+{
+    mcp::McpSession session(new mcp::StdioTransport(nodeScript(scriptedServer(QString()).replace(
+                                QStringLiteral("const m = JSON.parse(line);"),
+                                QStringLiteral("console.log('Server ready! <b>not json</b>'); const m = JSON.parse(line);")))),
+                            nullptr);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    QSignalSpy issues(&session, &mcp::McpSession::protocolIssue);
+    session.open(10000);
+    QVERIFY(ready.wait(10000)); // the noise is reported, the real answer still read
+    QVERIFY(!issues.isEmpty());
+    QVERIFY2(issues.first().at(0).toString().contains(QLatin1String("not a JSON-RPC message")),
+             qPrintable(issues.first().at(0).toString()));
+    QVERIFY(issues.first().at(0).toString().contains(QLatin1String("Server ready!")));
+}
+
+void TestMcpStdio::serverExitingMidRequest()
+{
+    mcp::McpSession session(new mcp::StdioTransport(nodeScript(scriptedServer(QStringLiteral("process.exit(3);")))), nullptr);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    QSignalSpy closed(&session, &mcp::McpSession::closed);
+    session.open(10000);
+    QVERIFY(ready.wait(10000));
+    const Result r = call(session, QStringLiteral("tools/list"), json::object(), 10000);
+    QCOMPARE(r.error.kind, mcp::McpError::Kind::Unreachable);
+    QVERIFY(closed.size() == 1 || closed.wait(5000));
+    QVERIFY2(closed.first().at(0).toString().contains(QLatin1String("exited with code 3")),
+             qPrintable(closed.first().at(0).toString()));
+}
+
+void TestMcpStdio::serverWritingAnEndlessLine()
+{
+    // 80 MiB without a newline: the line cap ends the connection, promptly.
+    mcp::McpSession session(
+        new mcp::StdioTransport(nodeScript(QStringLiteral(
+            "const b = Buffer.alloc(1024 * 1024, 97); let n = 0;"
+            "function w() { while (n < 80) { n++; if (!process.stdout.write(b)) { process.stdout.once('drain', w); return; } } }"
+            "w(); setInterval(() => {}, 1000);"))),
+        nullptr);
+    QSignalSpy failed(&session, &mcp::McpSession::failed);
+    session.open(30000);
+    QVERIFY(failed.wait(30000));
+    const auto error = failed.first().at(0).value<mcp::McpError>();
+    QCOMPARE(error.kind, mcp::McpError::Kind::Unreachable);
+    QVERIFY2(error.message.contains(QLatin1String("64 MiB")), qPrintable(error.message));
+}
+
+void TestMcpStdio::serverInventingIds()
+{
+    mcp::McpSession session(
+        new mcp::StdioTransport(nodeScript(scriptedServer(QStringLiteral(
+            "console.log(JSON.stringify({ jsonrpc: '2.0', id: 999, result: {} }));"
+            "console.log(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { tools: [] } }));")))),
+        nullptr);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    QSignalSpy issues(&session, &mcp::McpSession::protocolIssue);
+    session.open(10000);
+    QVERIFY(ready.wait(10000));
+    const Result r = call(session, QStringLiteral("tools/list"), json::object());
+    QVERIFY(r.error.ok());
+    QCOMPARE(issues.size(), 1);
+    QVERIFY2(issues.first().at(0).toString().contains(QLatin1String("999")), qPrintable(issues.first().at(0).toString()));
+}
+
+void TestMcpStdio::commandThatCannotStart()
+{
+    mcp::McpSession session(new mcp::StdioTransport({QStringLiteral("/nonexistent/mcp-server"), {}, {}, {}}), nullptr);
+    QSignalSpy failed(&session, &mcp::McpSession::failed);
+    session.open(10000);
+    QVERIFY(failed.wait(10000));
+    const auto error = failed.first().at(0).value<mcp::McpError>();
+    QCOMPARE(error.kind, mcp::McpError::Kind::Unreachable);
+    QVERIFY2(error.message.contains(QLatin1String("/nonexistent/mcp-server")), qPrintable(error.message));
+}
+
+void TestMcpStdio::cliToolsAndCall()
+{
+    const QStringList server{QStringLiteral("--"), test::nodeProgram(), everything()};
+    const test::CliRun tools = test::runCli(QStringLiteral(CROSSTALK_CLI), QStringList{QStringLiteral("mcp"), QStringLiteral("tools"), QStringLiteral("--json")} + server);
+    QVERIFY2(tools.exitCode == 0, tools.err.constData());
+    const json list = tools.end();
+    QVERIFY(list.at("tools").size() >= 10);
+
+    const test::CliRun info = test::runCli(QStringLiteral(CROSSTALK_CLI), QStringList{QStringLiteral("mcp"), QStringLiteral("info"), QStringLiteral("--json")} + server);
+    QCOMPARE(info.exitCode, 0);
+    QCOMPARE(info.end().at("era"), "legacy");
+    QCOMPARE(info.end().at("transport"), "stdio");
+
+    // --arg values are read as the schema says: a and b are numbers.
+    const test::CliRun sum = test::runCli(QStringLiteral(CROSSTALK_CLI),
+                                          QStringList{QStringLiteral("mcp"), QStringLiteral("call"), QStringLiteral("get-sum"),
+                                                      QStringLiteral("--arg"), QStringLiteral("a=2"), QStringLiteral("--arg"),
+                                                      QStringLiteral("b=3.5"), QStringLiteral("--json")} + server);
+    QVERIFY2(sum.exitCode == 0, sum.err.constData());
+    QVERIFY2(QString::fromStdString(sum.end().at("content").dump()).contains(QLatin1String("5.5")), sum.out.constData());
+    QVERIFY(sum.end().at("outputValid").is_null() || sum.end().at("outputValid").is_boolean());
+
+    // Progress goes to stderr.
+    const test::CliRun longRun = test::runCli(QStringLiteral(CROSSTALK_CLI),
+                                              QStringList{QStringLiteral("mcp"), QStringLiteral("call"),
+                                                          QStringLiteral("trigger-long-running-operation"), QStringLiteral("--args"),
+                                                          QStringLiteral(R"({"duration":1,"steps":2})")} + server);
+    QVERIFY2(longRun.exitCode == 0, longRun.err.constData());
+    QVERIFY2(longRun.err.contains("progress: 2/2"), longRun.err.constData());
+}
+
+void TestMcpStdio::cliRefusesBadArguments()
+{
+    const QStringList server{QStringLiteral("--"), test::nodeProgram(), everything()};
+    const test::CliRun bad = test::runCli(QStringLiteral(CROSSTALK_CLI),
+                                          QStringList{QStringLiteral("mcp"), QStringLiteral("call"), QStringLiteral("get-sum"),
+                                                      QStringLiteral("--arg"), QStringLiteral("a=two"), QStringLiteral("--arg"),
+                                                      QStringLiteral("b=3"), QStringLiteral("--json")} + server);
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY(bad.out.isEmpty());
+    QVERIFY2(bad.err.contains("/a"), bad.err.constData());
+
+    const test::CliRun unknown = test::runCli(QStringLiteral(CROSSTALK_CLI),
+                                              QStringList{QStringLiteral("mcp"), QStringLiteral("call"), QStringLiteral("nope")} + server);
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains("no tool named 'nope'"), unknown.err.constData());
+
+    const test::CliRun noCommand = test::runCli(QStringLiteral(CROSSTALK_CLI), {QStringLiteral("mcp"), QStringLiteral("tools")});
+    QCOMPARE(noCommand.exitCode, 1);
+}
+
+void TestMcpStdio::cliReportsAServerThatDies()
+{
+    const test::CliRun run = test::runCli(QStringLiteral(CROSSTALK_CLI),
+                                          {QStringLiteral("mcp"), QStringLiteral("tools"), QStringLiteral("--json"),
+                                           QStringLiteral("--"), test::nodeProgram(), QStringLiteral("-e"),
+                                           QStringLiteral("process.exit(7)")});
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("exited with code 7"), run.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestMcpStdio)
+#include "tst_mcpstdio.moc"
