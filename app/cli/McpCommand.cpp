@@ -188,10 +188,9 @@ void McpCommand::start(const QStringList &allArguments)
     });
     m_session = new mcp::McpSession(transport, this, this);
     connect(m_session, &mcp::McpSession::ready, this, &McpCommand::run);
-    connect(m_session, &mcp::McpSession::failed, this, [this](const mcp::McpError &e) {
-        finish(e.kind == mcp::McpError::Kind::Unreachable || e.kind == mcp::McpError::Kind::Timeout ? Unreachable : ProtocolError,
-               e.message);
-    });
+    // A failed start says what failed in its own words.
+    connect(m_session, &mcp::McpSession::failed, this,
+            [this](const mcp::McpError &e) { finish(exitCodeFor(e), e.message); });
     connect(m_session, &mcp::McpSession::protocolIssue, this, [this](const QString &why) {
         if (!m_quiet)
             err() << tr("warning: %1").arg(terminalSafe(why)) << Qt::endl;
@@ -220,14 +219,8 @@ void McpCommand::start(const QStringList &allArguments)
 void McpCommand::run()
 {
     const auto answer = [this](const mcp::McpError &error, const json &result) {
-        if (!error.ok()) {
-            finish(error.kind == mcp::McpError::Kind::Remote || error.kind == mcp::McpError::Kind::Protocol ? ProtocolError
-                                                                                                               : Unreachable,
-                   error.kind == mcp::McpError::Kind::Remote
-                       ? tr("The server answered with error %1: %2").arg(error.code).arg(terminalSafe(error.message))
-                       : error.message);
-            return;
-        }
+        if (!error.ok())
+            return finishWith(error);
         printResult(result);
         finish(Success);
     };
@@ -330,14 +323,8 @@ void McpCommand::callTool(const json &tool)
     m_session->request(
         QStringLiteral("tools/call"), json{{"name", m_verbArgs.first().toStdString()}, {"arguments", *args}}, m_timeoutMs, this,
         [this, schemaCopy](const mcp::McpError &error, const json &result) {
-            if (!error.ok()) {
-                return finish(error.kind == mcp::McpError::Kind::Remote || error.kind == mcp::McpError::Kind::Protocol
-                                  ? ProtocolError
-                                  : Unreachable,
-                              error.kind == mcp::McpError::Kind::Remote
-                                  ? tr("The server answered with error %1: %2").arg(error.code).arg(terminalSafe(error.message))
-                                  : error.message);
-            }
+            if (!error.ok())
+                return finishWith(error);
             json out = result.is_object() ? result : json::object();
             json outputValid = nullptr;
             if (!schemaCopy.is_null()) {
@@ -419,6 +406,19 @@ void McpCommand::handleServerRequest(const QString &method, const json &params, 
         return reply(json{{"action", "decline"}});
     }
     reply(json{{"action", "accept"}, {"content", content}});
+}
+
+int McpCommand::exitCodeFor(const mcp::McpError &error)
+{
+    return error.kind == mcp::McpError::Kind::Remote || error.kind == mcp::McpError::Kind::Protocol ? ProtocolError
+                                                                                                     : Unreachable;
+}
+
+void McpCommand::finishWith(const mcp::McpError &error)
+{
+    finish(exitCodeFor(error), error.kind == mcp::McpError::Kind::Remote
+                                   ? tr("The server answered with error %1: %2").arg(error.code).arg(terminalSafe(error.message))
+                                   : error.message);
 }
 
 void McpCommand::finish(int code, const QString &error)

@@ -27,6 +27,9 @@ private:
     void callTool(const nlohmann::json &tool);
     void printResult(const nlohmann::json &result);
     void finish(int code, const QString &error = {});
+    static int exitCodeFor(const mcp::McpError &error);
+    /// Ends a verb whose request failed, with the exit code its kind calls for.
+    void finishWith(const mcp::McpError &error);
     std::optional<nlohmann::json> arguments(const nlohmann::json &inputSchema);
 
     QString m_verb;

@@ -262,7 +262,6 @@ bool Http1Parser::endOfHead()
         body = size == 0 ? Body::None : Body::Length;
     }
 
-    m_headSeen = true;
     switch (body) {
     case Body::None:
         m_state = State::Done;

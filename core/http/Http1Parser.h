@@ -50,9 +50,6 @@ public:
     bool finishInput();
 
     bool isComplete() const { return m_state == State::Done; }
-    bool hasFailed() const { return m_state == State::Failed; }
-    /// Whether the final head has been read.
-    bool hasHead() const { return m_headSeen; }
     const QString &error() const { return m_error; }
     /// Body bytes read so far (after chunked decoding).
     qint64 bodyBytes() const { return m_bodyBytes; }
@@ -72,7 +69,6 @@ private:
     std::function<void(QByteArrayView)> m_onBody;
     State m_state = State::StatusLine;
     bool m_headRequest = false;
-    bool m_headSeen = false;
     Head m_head;
     QByteArray m_line;      // a line that arrived in pieces
     qsizetype m_headBytes = 0;

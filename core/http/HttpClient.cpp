@@ -382,7 +382,8 @@ void HttpReply::handleHead(int status, const QByteArray &reason, const HeaderLis
                  .arg(cap));
         return;
     }
-    if (m_request.streaming && isEventStream(m_result.header("content-type")))
+    m_eventStream = isEventStream(m_result.header("content-type"));
+    if (m_request.streaming && m_eventStream)
         recordResponse({}); // events are recorded one by one as they arrive
     emit responseStarted(m_result.status, m_result.headers);
 }
@@ -420,7 +421,7 @@ void HttpReply::handleBody(QByteArrayView chunk)
     }
     // Non-SSE answers to a streaming request are also kept (within the
     // buffered cap) so that the traffic log shows them whole.
-    if (m_buffer.size() < m_request.maxResponseBytes && !isEventStream(m_result.header("content-type")))
+    if (!m_eventStream && m_buffer.size() < m_request.maxResponseBytes)
         m_buffer.append(chunk.first(qMin<qsizetype>(chunk.size(), m_request.maxResponseBytes - m_buffer.size())));
     emit dataReceived(chunk);
 }
@@ -523,7 +524,7 @@ void HttpReply::handleHopEnd(const QString &transportError, bool tls)
     if (!m_request.streaming) {
         m_result.body = std::move(m_buffer);
         recordResponse(m_result.body);
-    } else if (!isEventStream(m_result.header("content-type"))) {
+    } else if (!m_eventStream) {
         recordResponse(m_buffer);
     }
     m_buffer = QByteArray();

@@ -164,6 +164,7 @@ private:
     std::optional<quint64> m_requestSeq;
     bool m_isRedirectHop = false;
     bool m_started = false; // responseStarted emitted
+    bool m_eventStream = false; // the final response is text/event-stream
     bool m_finished = false;
 };
 

@@ -15,11 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string utf8(const QString &text)
-{
-    return text.toStdString();
-}
-
 McpError remoteError(const jsonrpc::ErrorObject &error)
 {
     McpError e;
@@ -81,14 +76,14 @@ void McpSession::open(qint64 timeoutMs)
 void McpSession::onStarted()
 {
     const json params{
-        {"protocolVersion", utf8(legacyVersions().first())},
+        {"protocolVersion", legacyVersions().first().toStdString()},
         // Every kind of server request is declared, so that servers show
         // everything they offer; the handler answers (or declines) each.
         {"capabilities",
          {{"roots", {{"listChanged", true}}},
           {"sampling", json::object()},
           {"elicitation", {{"form", json::object()}, {"url", json::object()}}}}},
-        {"clientInfo", {{"name", "crosstalk"}, {"title", "Crosstalk"}, {"version", utf8(versionString())}}},
+        {"clientInfo", {{"name", "crosstalk"}, {"title", "Crosstalk"}, {"version", versionString().toStdString()}}},
     };
     request(QStringLiteral("initialize"), params, m_openTimeoutMs, this, [this](const McpError &error, const json &result) {
         if (!m_opening)
@@ -118,7 +113,6 @@ void McpSession::onStarted()
         m_instructions = json_fields::text(result, "instructions");
         notify(QStringLiteral("notifications/initialized"));
         m_opening = false;
-        m_ready = true;
         m_openTimer.stop();
         emit ready();
     });
@@ -140,7 +134,7 @@ void McpSession::request(const QString &method, json params, qint64 timeoutMs, Q
     QString token;
     if (withProgress) {
         token = QStringLiteral("crosstalk-%1").arg(id.toInteger());
-        params["_meta"]["progressToken"] = utf8(token);
+        params["_meta"]["progressToken"] = token.toStdString();
         m_progressTokens.insert(token, id);
     }
     const bool tracked = m_pending.track(id, method, timeoutMs, context, [this, callback, method, token, timeoutMs](
@@ -328,7 +322,6 @@ void McpSession::onTransportClosed(const QString &reason)
     if (m_closed)
         return;
     m_closed = true;
-    m_ready = false;
     m_openTimer.stop();
     if (m_opening) {
         m_opening = false;

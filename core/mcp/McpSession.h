@@ -81,7 +81,6 @@ public:
     /// Ends the connection; closed() follows.
     void close();
 
-    bool isReady() const { return m_ready; }
     QString era() const { return QStringLiteral("legacy"); }
     QString transportName() const { return m_transport ? m_transport->name() : QString(); }
     const QString &protocolVersion() const { return m_protocolVersion; }
@@ -120,7 +119,6 @@ private:
     QTimer m_openTimer;
     qint64 m_openTimeoutMs = 0;
     bool m_opening = false;
-    bool m_ready = false;
     bool m_closed = false;
     QString m_protocolVersion;
     nlohmann::json m_serverInfo = nlohmann::json::object();

@@ -62,10 +62,7 @@ StdioTransport::StdioTransport(StdioCommand command, QObject *parent)
     connect(&m_process, &QProcess::readyReadStandardError, this, &StdioTransport::onStderr);
     connect(&m_process, &QProcess::finished, this, &StdioTransport::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &StdioTransport::onError);
-    connect(&m_process, &QProcess::started, this, [this] {
-        m_started = true;
-        emit started();
-    });
+    connect(&m_process, &QProcess::started, this, &McpTransport::started);
 }
 
 StdioTransport::~StdioTransport()

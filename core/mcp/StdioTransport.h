@@ -87,7 +87,6 @@ private:
     QByteArray m_stderrPending;
     bool m_closing = false;
     bool m_closed = false;
-    bool m_started = false;
     QString m_failure;      // why the connection is being ended, when not by close()
     QPointer<traffic::TrafficLog> m_log;
     QString m_connection;

@@ -299,6 +299,15 @@ double timedCurl(const QUrl &endpoint, const QByteArray &body, const QString &ou
     return figures.value(1).toDouble();
 }
 
+// Keeps the fastest run's time and exit code, and the highest peak of all runs.
+void keepBest(Measured &best, const Measured &run, bool first)
+{
+    const long peak = first ? run.peakKb : qMax(best.peakKb, run.peakKb);
+    if (first || run.seconds < best.seconds)
+        best = run;
+    best.peakKb = peak;
+}
+
 // The SDK client's own timing of its stream, from the line it prints (0 if none).
 double sdkMilliseconds(const QByteArray &line)
 {
@@ -370,10 +379,7 @@ int benchA2a(int events, int rounds)
         // Each child is waited for with wait4(), which gives its own peak RSS.
         const Measured m = runMeasured(cliPath, {QStringLiteral("a2a"), QStringLiteral("send"), base, text,
                                                  QStringLiteral("--stream"), QStringLiteral("--json")});
-        if (r == 0 || m.seconds < cli.seconds)
-            cli = Measured{m.seconds, qMax(m.peakKb, cli.peakKb), m.exitCode};
-        else
-            cli.peakKb = qMax(m.peakKb, cli.peakKb);
+        keepBest(cli, m, r == 0);
         // The same process doing next to nothing on the network: its constant.
         const Measured card = runMeasured(cliPath, {QStringLiteral("a2a"), QStringLiteral("card"), base, QStringLiteral("--json")});
         cardOnly.peakKb = qMax(cardOnly.peakKb, card.peakKb);
@@ -382,13 +388,8 @@ int benchA2a(int events, int rounds)
         const Measured s = runMeasured(test::nodeProgram(), {QStringLiteral("a2a/bench-client.mjs"), base, text},
                                        test::peersDir(), sdkOutput.fileName());
         const QByteArray o = sdkOutput.readAll().trimmed();
-        const double ms = sdkMilliseconds(o);
-        const double bestMs = sdkMilliseconds(sdkOut);
-        if (r == 0 || s.seconds < sdk.seconds)
-            sdk = Measured{s.seconds, qMax(s.peakKb, sdk.peakKb), s.exitCode};
-        else
-            sdk.peakKb = qMax(s.peakKb, sdk.peakKb);
-        if (r == 0 || ms < bestMs)
+        keepBest(sdk, s, r == 0);
+        if (r == 0 || sdkMilliseconds(o) < sdkMilliseconds(sdkOut))
             sdkOut = o; // the SDK client's own best timing
     }
     const double cliSeconds = cli.seconds;

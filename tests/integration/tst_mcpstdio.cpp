@@ -26,7 +26,7 @@ QString everything()
 struct Handler : mcp::McpClientHandler
 {
     QStringList methods;
-    void handleServerRequest(const QString &method, const json &params, Reply reply, Refuse) override
+    void handleServerRequest(const QString &method, const json &, Reply reply, Refuse) override
     {
         methods.append(method);
         if (method == QLatin1String("roots/list"))
@@ -36,7 +36,6 @@ struct Handler : mcp::McpClientHandler
                        {"model", "test"}, {"stopReason", "endTurn"}});
         else
             reply(json{{"action", "decline"}});
-        Q_UNUSED(params);
     }
 };
 
