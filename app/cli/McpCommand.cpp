@@ -2,13 +2,18 @@
 
 #include "CliSupport.h"
 
+#include "mcp/SseTransport.h"
 #include "mcp/StdioTransport.h"
+#include "mcp/StreamableHttpTransport.h"
+#include "traffic/TrafficLog.h"
+#include "util/Clock.h"
 #include "schema/SchemaValidator.h"
 #include "util/HiddenText.h"
 #include "util/JsonFields.h"
 #include "util/Utf8.h"
 
 #include <QCoreApplication>
+#include <QSaveFile>
 #include <QSet>
 
 namespace crosstalk::cli {
@@ -144,18 +149,24 @@ void McpCommand::start(const QStringList &allArguments)
         m_verbArgs.prepend(parser.isSet(promptRefOption) ? parser.value(promptRefOption) : parser.value(templateRefOption));
         m_verbArgs.prepend(parser.isSet(promptRefOption) ? QStringLiteral("ref/prompt") : QStringLiteral("ref/resource"));
     }
-    if (parser.isSet(urlOption) || parser.isSet(traceOption) || parser.isSet(headerOption)
-        || parser.value(transportOption) != QLatin1String("auto")) {
-        return finish(UsageError, tr("remote servers (--url, --transport, --header) and --trace are not available in this "
-                                     "build yet; give a stdio server's command after --."));
-    }
+    const QString transportName = parser.value(transportOption);
+    if (transportName != QLatin1String("auto") && transportName != QLatin1String("streamable-http")
+        && transportName != QLatin1String("sse"))
+        return finish(UsageError, tr("--transport takes auto, streamable-http or sse, not '%1'.").arg(transportName));
     const QString era = parser.value(eraOption);
     if (era != QLatin1String("auto") && era != QLatin1String("legacy") && era != QLatin1String("modern"))
         return finish(UsageError, tr("--era takes auto, legacy or modern, not '%1'.").arg(era));
-    if (era == QLatin1String("modern"))
-        return finish(UsageError, tr("the modern era (2026-07-28) is not available in this build yet; use --era legacy or auto."));
-    if (command.isEmpty())
-        return finish(UsageError, tr("give the server's command after -- (for example: mcp tools -- npx server)."));
+    const bool remote = parser.isSet(urlOption);
+    if (remote && !command.isEmpty())
+        return finish(UsageError, tr("give either --url or a command after --, not both."));
+    if (!remote && command.isEmpty())
+        return finish(UsageError, tr("give a server: --url URL, or its command after -- (for example: mcp tools -- npx server)."));
+    if (!remote && (parser.isSet(headerOption) || transportName != QLatin1String("auto")))
+        return finish(UsageError, tr("--header and --transport are for remote servers (--url)."));
+    if (remote && parser.isSet(envOption))
+        return finish(UsageError, tr("--env is for stdio servers (a command after --)."));
+    if (remote && era == QLatin1String("modern") && transportName == QLatin1String("sse"))
+        return finish(UsageError, tr("the modern era (2026-07-28) has no HTTP+SSE transport; use --transport streamable-http."));
     m_timeoutMs = timeoutMs(parser, timeout);
     if (m_timeoutMs < 0)
         return finish(UsageError);
@@ -169,24 +180,69 @@ void McpCommand::start(const QStringList &allArguments)
     if (!m_elicitUrl.isEmpty() && !QStringList{QStringLiteral("accept"), QStringLiteral("decline"), QStringLiteral("cancel")}.contains(m_elicitUrl))
         return finish(UsageError, tr("--elicit-url takes accept, decline or cancel, not '%1'.").arg(m_elicitUrl));
 
-    mcp::StdioCommand stdio;
-    stdio.program = command.first();
-    stdio.arguments = command.mid(1);
-    for (const QString &pair : parser.values(envOption)) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return finish(UsageError, tr("--env takes NAME=VALUE, not '%1'.").arg(pair));
-        stdio.environment.append({pair.left(eq), pair.mid(eq + 1)});
+    m_tracePath = parser.value(traceOption);
+    if (!m_tracePath.isEmpty())
+        m_trace = new traffic::TrafficLog(qsizetype(64) * 1024 * 1024, Clock::system(), this);
+
+    mcp::McpTransport *transport = nullptr;
+    mcp::McpSession::TransportFactory fallback;
+    if (remote) {
+        mcp::HttpEndpoint endpoint;
+        endpoint.url = QUrl(parser.value(urlOption));
+        if (!endpoint.url.isValid() || (endpoint.url.scheme() != QLatin1String("http") && endpoint.url.scheme() != QLatin1String("https")))
+            return finish(UsageError, tr("--url takes an http or https URL, not '%1'.").arg(parser.value(urlOption)));
+        endpoint.connectTimeoutMs = m_timeoutMs;
+        for (const QString &header : parser.values(headerOption)) {
+            const qsizetype colon = header.indexOf(QLatin1Char(':'));
+            const QString name = header.left(colon).trimmed();
+            if (colon <= 0 || name.isEmpty() || name.contains(QLatin1Char(' ')))
+                return finish(UsageError, tr("--header takes \"Name: value\", not '%1'.").arg(terminalSafe(header)));
+            endpoint.headers.emplaceBack(name.toLatin1(), header.mid(colon + 1).trimmed().toUtf8());
+        }
+        const auto makeSse = [this, endpoint]() -> mcp::McpTransport * {
+            auto *sse = new mcp::SseTransport(endpoint);
+            if (m_trace)
+                sse->setTrafficLog(m_trace, QStringLiteral("mcp"));
+            return sse;
+        };
+        if (transportName == QLatin1String("sse")) {
+            transport = makeSse();
+        } else {
+            auto *streamable = new mcp::StreamableHttpTransport(endpoint);
+            if (m_trace)
+                streamable->setTrafficLog(m_trace, QStringLiteral("mcp"));
+            transport = streamable;
+            if (transportName == QLatin1String("auto"))
+                fallback = makeSse;
+        }
+    } else {
+        mcp::StdioCommand stdio;
+        stdio.program = command.first();
+        stdio.arguments = command.mid(1);
+        for (const QString &pair : parser.values(envOption)) {
+            const qsizetype eq = pair.indexOf(QLatin1Char('='));
+            if (eq <= 0)
+                return finish(UsageError, tr("--env takes NAME=VALUE, not '%1'.").arg(pair));
+            stdio.environment.append({pair.left(eq), pair.mid(eq + 1)});
+        }
+        auto *stdioTransport = new mcp::StdioTransport(stdio);
+        // A command-line run does not wait long for a server that ignores the
+        // end of its input (server-everything keeps running): SIGTERM follows.
+        stdioTransport->setCloseGraceMs(300);
+        if (m_trace)
+            stdioTransport->setTrafficLog(m_trace, QStringLiteral("mcp"));
+        connect(stdioTransport, &mcp::StdioTransport::stderrLine, this, [this](const QString &line) {
+            if (!m_quiet)
+                err() << "server: " << terminalSafe(line) << Qt::endl;
+        });
+        transport = stdioTransport;
     }
-    auto *transport = new mcp::StdioTransport(stdio);
-    // A command-line run does not wait long for a server that ignores the
-    // end of its input (server-everything keeps running): SIGTERM follows.
-    transport->setCloseGraceMs(300);
-    connect(transport, &mcp::StdioTransport::stderrLine, this, [this](const QString &line) {
-        if (!m_quiet)
-            err() << "server: " << terminalSafe(line) << Qt::endl;
-    });
     m_session = new mcp::McpSession(transport, this, this);
+    m_session->setEraPreference(era == QLatin1String("legacy") ? mcp::McpSession::Era::Legacy
+                                    : era == QLatin1String("modern") ? mcp::McpSession::Era::Modern
+                                                                     : mcp::McpSession::Era::Auto);
+    if (fallback)
+        m_session->setFallbackTransport(fallback);
     connect(m_session, &mcp::McpSession::ready, this, &McpCommand::run);
     // A failed start says what failed in its own words.
     connect(m_session, &mcp::McpSession::failed, this,
@@ -428,11 +484,25 @@ void McpCommand::finish(int code, const QString &error)
     m_exitCode = code;
     if (!error.isEmpty())
         fail(error);
+    writeTrace();
     // The server is shut down in order before the CLI exits.
     if (m_session && m_session->transport())
         m_session->close();
     else
         exitSoon(code);
+}
+
+void McpCommand::writeTrace()
+{
+    if (!m_trace)
+        return;
+    QSaveFile file(m_tracePath);
+    QString why;
+    if (!file.open(QIODevice::WriteOnly) || !m_trace->exportNdjson(&file, &why) || !file.commit()) {
+        err() << tr("warning: the trace could not be written to %1: %2")
+                     .arg(m_tracePath, why.isEmpty() ? file.errorString() : why)
+              << Qt::endl;
+    }
 }
 
 } // namespace crosstalk::cli

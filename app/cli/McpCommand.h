@@ -6,6 +6,10 @@
 #include <QObject>
 #include <QPointer>
 
+namespace crosstalk::traffic {
+class TrafficLog;
+}
+
 namespace crosstalk::cli {
 
 /// `crosstalk-cli mcp VERB [VERB ARGS] [OPTIONS] -- COMMAND [ARGS...]`:
@@ -31,6 +35,7 @@ private:
     /// Ends a verb whose request failed, with the exit code its kind calls for.
     void finishWith(const mcp::McpError &error);
     std::optional<nlohmann::json> arguments(const nlohmann::json &inputSchema);
+    void writeTrace();
 
     QString m_verb;
     QStringList m_verbArgs;
@@ -45,6 +50,8 @@ private:
     std::optional<QString> m_sample;
     QStringList m_roots;
     int m_exitCode = -1;
+    QString m_tracePath;
+    QPointer<traffic::TrafficLog> m_trace;
 };
 
 } // namespace crosstalk::cli

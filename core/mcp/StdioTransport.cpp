@@ -107,8 +107,9 @@ void StdioTransport::start()
     m_process.start(QIODevice::ReadWrite);
 }
 
-void StdioTransport::send(const jsonrpc::Message &message)
+void StdioTransport::send(const jsonrpc::Message &message, const http::HeaderList &headers)
 {
+    Q_UNUSED(headers); // request-metadata headers are an HTTP matter
     if (!isRunning())
         return;
     QByteArray line = jsonrpc::encode(message); // compact: never holds a raw newline

@@ -53,10 +53,11 @@ public:
     void setCloseGraceMs(int ms) { m_closeGraceMs = ms; }
 
     QString name() const override { return QStringLiteral("stdio"); }
+    QString serverKey() const override { return commandLine() + QLatin1Char('|') + m_command.workingDirectory; }
     /// Starts the server: started() or closed() follows.
     void start() override;
     /// Writes one message as a line. Ignored when not running.
-    void send(const jsonrpc::Message &message) override;
+    void send(const jsonrpc::Message &message, const http::HeaderList &headers = {}) override;
     /// Closes in order (stdin, SIGTERM, SIGKILL); closed() follows.
     void close() override;
 

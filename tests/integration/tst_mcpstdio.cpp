@@ -73,13 +73,18 @@ mcp::StdioCommand nodeScript(const QString &script)
     return {test::nodeProgram(), {QStringLiteral("-e"), script}, {}, {}};
 }
 
-// A server that answers initialize and then whatever `after` says.
+// A legacy server that refuses the era probe as unknown, answers initialize,
+// and then whatever `after` says.
 QString scriptedServer(const QString &after)
 {
     return QStringLiteral(R"(
 const rl = require('readline').createInterface({ input: process.stdin });
 rl.on('line', (line) => {
   const m = JSON.parse(line);
+  if (m.method === 'server/discover') {
+    console.log(JSON.stringify({ jsonrpc: '2.0', id: m.id, error: { code: -32601, message: 'Method not found' } }));
+    return;
+  }
   if (m.method === 'initialize') {
     console.log(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { protocolVersion: '2025-06-18',
       capabilities: { tools: {} }, serverInfo: { name: 'scripted', version: '1' } } }));

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "http/HttpClient.h"
+#include "mcp/McpTransport.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+namespace crosstalk::http {
+class EventStreamReader;
+struct SseEvent;
+}
+
+namespace crosstalk::traffic {
+class TrafficLog;
+}
+
+namespace crosstalk::mcp {
+
+/// What every HTTP transport needs to reach a server.
+struct HttpEndpoint
+{
+    QUrl url;
+    /// Sent with every request (for example an Authorization header the
+    /// person gave); they never leave the server's origin on a redirect.
+    http::HeaderList headers;
+    /// Time to connect and send each request.
+    qint64 connectTimeoutMs = 30'000;
+};
+
+/// MCP over Streamable HTTP. Every message is its own POST, accepting both
+/// JSON and an event stream; an answer may come as either.
+///
+/// In the legacy era (2025-03-26 to 2025-11-25) the server may keep a
+/// session: its `Mcp-Session-Id` goes on every later request, a GET stream
+/// carries the server's own messages, a broken stream is resumed with
+/// `Last-Event-ID` after the `retry` the server asked for, a lost session
+/// (404, or 400 "No valid session ID") is reported through sessionLost(), and
+/// close() ends the session with DELETE. In the modern era there is none of
+/// that: each request's stream is its own, and closing it cancels the request.
+class StreamableHttpTransport : public McpTransport
+{
+    Q_OBJECT
+
+public:
+    /// One event or JSON answer larger than this ends that request.
+    static constexpr qsizetype MaxMessageBytes = 64 * 1024 * 1024;
+    /// Reconnection delay when a stream asked for none.
+    static constexpr qint64 DefaultRetryMs = 1000;
+    /// Resumptions in a row that bring no new event before giving up.
+    static constexpr int MaxFruitlessResumes = 5;
+
+    explicit StreamableHttpTransport(HttpEndpoint endpoint, QObject *parent = nullptr);
+    ~StreamableHttpTransport() override;
+
+    void setTrafficLog(traffic::TrafficLog *log, const QString &connection);
+    http::HttpClient *httpClient() { return &m_http; }
+
+    QString name() const override { return QStringLiteral("streamable-http"); }
+    QString serverKey() const override { return m_endpoint.url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString(); }
+    void start() override;
+    void send(const jsonrpc::Message &message, const http::HeaderList &headers = {}) override;
+    void close() override;
+    void configure(const QString &protocolVersion, bool legacySession) override;
+    void sessionReady() override;
+    void resetSession() override;
+    bool cancelRequest(const jsonrpc::Id &id) override;
+
+    const QUrl &url() const { return m_endpoint.url; }
+    const QByteArray &sessionId() const { return m_sessionId; }
+
+private:
+    /// One POST, or one GET that resumes a POST's stream or carries the
+    /// server's own messages.
+    struct Exchange
+    {
+        quint64 key = 0;
+        QPointer<http::HttpReply> reply;
+        QPointer<http::EventStreamReader> reader;
+        std::optional<jsonrpc::Id> requestId; ///< the request this exchange awaits the answer to
+        bool isGetStream = false;             ///< the session's own stream for server messages
+        bool answered = false;                ///< the answer to requestId arrived
+        bool eventStream = false;
+        bool aborted = false;                 ///< by us
+        int newEvents = 0;
+        QByteArray body;                      ///< a JSON (non-stream) answer
+        QByteArray lastEventId;
+        qint64 retryMs = -1;
+        int fruitlessResumes = 0;
+        QString failure;                      ///< a stream we had to stop
+    };
+
+    http::HeaderList baseHeaders() const;
+    Exchange &newExchange();
+    void watch(Exchange &exchange);
+    void onHead(quint64 key, int status, const http::HeaderList &headers);
+    void onEvent(quint64 key, const http::SseEvent &event);
+    void onFinished(quint64 key, const http::HttpResult &result);
+    void deliver(Exchange &exchange, QByteArrayView bytes, const QString &where);
+    void resume(Exchange previous);
+    void openGetStream(int fruitless);
+    void failRequest(const Exchange &exchange, McpError error);
+    bool isSessionLost(const Exchange &exchange, int status, const QByteArray &body) const;
+    void finishClose();
+
+    HttpEndpoint m_endpoint;
+    http::HttpClient m_http;
+    QHash<quint64, Exchange> m_exchanges;
+    quint64 m_nextKey = 1;
+    QString m_protocolVersion;
+    bool m_legacySession = true;
+    QByteArray m_sessionId;
+    bool m_getStreamWanted = false;
+    bool m_closing = false;
+    bool m_closed = false;
+    QList<QTimer *> m_timers; // pending reconnections
+};
+
+} // namespace crosstalk::mcp
