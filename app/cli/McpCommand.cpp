@@ -373,6 +373,13 @@ void McpCommand::callTool(const json &tool)
         }
         if (check.verdict == schema::SchemaCheck::Verdict::Unchecked && !m_quiet)
             err() << tr("warning: the arguments were not checked: %1").arg(check.whyUnchecked) << Qt::endl;
+        for (const QString &place : check.unvalidated) {
+            if (!m_quiet)
+                err() << tr("warning: %1 in the input schema refers to another document, which Crosstalk never fetches; "
+                            "what it describes was not checked.")
+                             .arg(place)
+                      << Qt::endl;
+        }
     }
     const json *outputSchema = json_fields::member(tool, "outputSchema");
     const json schemaCopy = outputSchema ? *outputSchema : json();

@@ -2,6 +2,7 @@
 #include "A2aCardCommand.h"
 #include "A2aTaskCommand.h"
 #include "McpCommand.h"
+#include "McpConformanceCommand.h"
 #include "CliSupport.h"
 
 #include "util/Version.h"
@@ -29,9 +30,12 @@ QString usage()
               "  a2a cancel URL TASK_ID [--json]\n"
               "  a2a subscribe URL TASK_ID [--json]\n"
               "      Show, list, cancel or follow tasks.\n"
-              "  mcp VERB [VERB ARGS] [OPTIONS] -- COMMAND [ARGS...]\n"
-              "      Start an MCP server and run one verb: info, tools, call TOOL, resources, templates,\n"
-              "      read URI, prompts, prompt NAME, complete (--prompt NAME | --template URI) ARG VALUE, ping.\n"
+              "  mcp VERB [VERB ARGS] [OPTIONS] (--url URL | -- COMMAND [ARGS...])\n"
+              "      Connect to an MCP server (remote, or started over stdio) and run one verb: info, tools,\n"
+              "      call TOOL, resources, templates, read URI, prompts, prompt NAME,\n"
+              "      complete (--prompt NAME | --template URI) ARG VALUE, ping.\n"
+              "  mcp-conformance URL\n"
+              "      The client the official MCP conformance suite drives.\n"
               "  Common options: --timeout SECONDS (default 30).\n"
               "\n"
               "Options:\n"
@@ -87,6 +91,11 @@ int main(int argc, char *argv[])
     if (first == QLatin1String("mcp")) {
         McpCommand command;
         command.start(QStringList{QStringLiteral("crosstalk-cli mcp")} + args.mid(2));
+        return QCoreApplication::exec();
+    }
+    if (first == QLatin1String("mcp-conformance")) {
+        McpConformanceCommand command;
+        command.start(QStringList{QStringLiteral("crosstalk-cli mcp-conformance")} + args.mid(2));
         return QCoreApplication::exec();
     }
     if (first == QLatin1String("a2a"))

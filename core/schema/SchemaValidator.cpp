@@ -42,6 +42,37 @@ QString pointerOf(const std::vector<std::string> &context)
     return pointer;
 }
 
+/// Replaces, in place, every subschema with a `$ref` to another document by
+/// an empty schema, and records where. Values (const, enum, default,
+/// examples) are data, not schemas, and are left alone.
+void dropRemoteRefs(nlohmann::json &node, const QString &pointer, QStringList &dropped, int depth)
+{
+    if (depth > 256)
+        return;
+    if (node.is_array()) {
+        for (size_t i = 0; i < node.size(); ++i)
+            dropRemoteRefs(node[i], pointer + QLatin1Char('/') + QString::number(i), dropped, depth + 1);
+        return;
+    }
+    if (!node.is_object())
+        return;
+    const auto ref = node.find("$ref");
+    if (ref != node.end() && ref->is_string() && ref->get_ref<const std::string &>().rfind('#', 0) != 0) {
+        dropped.append(pointer.isEmpty() ? QStringLiteral("/") : pointer);
+        node = nlohmann::json::object();
+        return;
+    }
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const std::string &key = it.key();
+        if (key == "const" || key == "enum" || key == "default" || key == "examples")
+            continue;
+        QString token = QString::fromStdString(key);
+        token.replace(QLatin1Char('~'), QLatin1String("~0"));
+        token.replace(QLatin1Char('/'), QLatin1String("~1"));
+        dropRemoteRefs(*it, pointer + QLatin1Char('/') + token, dropped, depth + 1);
+    }
+}
+
 } // namespace
 
 SchemaCheck validate(const nlohmann::json &schemaJson, const nlohmann::json &value)
@@ -51,12 +82,14 @@ SchemaCheck validate(const nlohmann::json &schemaJson, const nlohmann::json &val
         check.whyUnchecked = QCoreApplication::translate("SchemaValidator", "The schema is not a JSON object.");
         return check;
     }
+    nlohmann::json local = schemaJson;
+    dropRemoteRefs(local, QString(), check.unvalidated, 0);
     valijson::Schema schema;
     try {
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-        const valijson::adapters::NlohmannJsonAdapter adapter(schemaJson);
-        // No document fetcher is given: a $ref to another document (a network
-        // URI) makes the schema unusable instead of being dereferenced.
+        const valijson::adapters::NlohmannJsonAdapter adapter(local);
+        // No document fetcher is given, and no $ref to another document is
+        // left: nothing is ever fetched.
         parser.populateSchema(adapter, schema);
     } catch (const std::exception &e) {
         check.whyUnchecked = QCoreApplication::translate("SchemaValidator", "The schema could not be used (%1).").arg(QString::fromStdString(e.what()).left(200));

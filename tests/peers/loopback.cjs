@@ -3,6 +3,30 @@
 // that tests can start peers on PORT=0 (a free port the system picks).
 'use strict';
 const net = require('node:net');
+const dns = require('node:dns');
+
+// Node looks the host up before it binds, even an address literal, so a
+// forced host would make listen() asynchronous. Servers that read
+// address().port right after listen(0) need it synchronous: the literal is
+// answered at once, as the lookup would answer it a moment later.
+function withLiteralLookup(run) {
+  const lookup = dns.lookup;
+  dns.lookup = function (host, options, callback) {
+    const cb = typeof options === 'function' ? options : callback;
+    const all = typeof options === 'object' && options !== null && options.all;
+    if (host === '127.0.0.1') {
+      if (all) cb(null, [{ address: '127.0.0.1', family: 4 }]);
+      else cb(null, '127.0.0.1', 4);
+      return {};
+    }
+    return lookup.apply(this, arguments);
+  };
+  try {
+    return run();
+  } finally {
+    dns.lookup = lookup;
+  }
+}
 
 const listen = net.Server.prototype.listen;
 net.Server.prototype.listen = function (...args) {
@@ -23,5 +47,5 @@ net.Server.prototype.listen = function (...args) {
     if (address && typeof address === 'object')
       process.stderr.write(`CROSSTALK_PEER_LISTENING ${address.address} ${address.port}\n`);
   });
-  return listen.apply(this, forced);
+  return withLiteralLookup(() => listen.apply(this, forced));
 };
