@@ -5,9 +5,12 @@
 #include "mcp/StdioTransport.h"
 
 #include "CliRunner.h"
+#include "PeerProcess.h"
 #include "TestPaths.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -116,6 +119,7 @@ private slots:
     void cliToolsAndCall();
     void cliRefusesBadArguments();
     void cliReportsAServerThatDies();
+    void cliOverHttp();
 };
 
 void TestMcpStdio::initTestCase()
@@ -372,6 +376,66 @@ void TestMcpStdio::cliReportsAServerThatDies()
     QCOMPARE(run.exitCode, 4);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains("exited with code 7"), run.err.constData());
+}
+
+void TestMcpStdio::cliOverHttp()
+{
+    // The same verbs against remote servers; the trace holds the traffic but
+    // not the credential given in a header.
+    const QString script = QStringLiteral("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+    test::PeerProcess streamable;
+    QVERIFY2(streamable.start(script, {QStringLiteral("streamableHttp")}), qPrintable(streamable.errorString()));
+    test::PeerProcess sse;
+    QVERIFY2(sse.start(script, {QStringLiteral("sse")}), qPrintable(sse.errorString()));
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("trace.ndjson"));
+    const QString secret = QStringLiteral("s3cret-token-4711");
+
+    const test::CliRun info = test::runCli(
+        QStringLiteral(CROSSTALK_CLI),
+        {QStringLiteral("mcp"), QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--url"),
+         streamable.url(QStringLiteral("/mcp")).toString(), QStringLiteral("--header"), QStringLiteral("Authorization: Bearer ") + secret,
+         QStringLiteral("--trace"), trace});
+    QVERIFY2(info.exitCode == 0, info.err.constData());
+    QCOMPARE(info.end().at("era"), "legacy");
+    QCOMPARE(info.end().at("transport"), "streamable-http");
+    QCOMPARE(info.end().at("protocolVersion"), "2025-11-25");
+    QFile file(trace);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray traced = file.readAll();
+    QVERIFY(traced.contains("initialize"));
+    QVERIFY(traced.contains("Mcp-Session-Id") || traced.contains("mcp-session-id"));
+    QVERIFY2(!traced.contains(secret.toUtf8()), "the credential reached the trace");
+
+    // auto finds the old transport behind an SSE URL; --transport sse goes there directly.
+    for (const QString &transport : {QStringLiteral("auto"), QStringLiteral("sse")}) {
+        const test::CliRun call = test::runCli(
+            QStringLiteral(CROSSTALK_CLI),
+            {QStringLiteral("mcp"), QStringLiteral("call"), QStringLiteral("echo"), QStringLiteral("--arg"), QStringLiteral("message=hi"),
+             QStringLiteral("--json"), QStringLiteral("--transport"), transport, QStringLiteral("--url"), sse.url(QStringLiteral("/sse")).toString()});
+        QVERIFY2(call.exitCode == 0, call.err.constData());
+        QVERIFY(QString::fromStdString(call.end().at("content").dump()).contains(QLatin1String("Echo: hi")));
+    }
+
+    // The modern era, forced on a legacy server: a clear refusal, exit 2.
+    const test::CliRun modern = test::runCli(
+        QStringLiteral(CROSSTALK_CLI), {QStringLiteral("mcp"), QStringLiteral("ping"), QStringLiteral("--era"), QStringLiteral("modern"),
+                                        QStringLiteral("--url"), streamable.url(QStringLiteral("/mcp")).toString()});
+    QCOMPARE(modern.exitCode, 2);
+    QVERIFY(modern.out.isEmpty());
+    QVERIFY2(modern.err.contains("2026-07-28"), modern.err.constData());
+
+    // Nothing listens there: exit 4.
+    const test::CliRun refused = test::runCli(
+        QStringLiteral(CROSSTALK_CLI), {QStringLiteral("mcp"), QStringLiteral("ping"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:1/mcp"),
+                                        QStringLiteral("--timeout"), QStringLiteral("5")});
+    QCOMPARE(refused.exitCode, 4);
+
+    // Usage: a URL and a command at once.
+    const test::CliRun both = test::runCli(
+        QStringLiteral(CROSSTALK_CLI), {QStringLiteral("mcp"), QStringLiteral("ping"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:1/mcp"),
+                                        QStringLiteral("--"), test::nodeProgram()});
+    QCOMPARE(both.exitCode, 1);
 }
 
 QTEST_GUILESS_MAIN(TestMcpStdio)
