@@ -639,6 +639,29 @@
     </message>
 </context>
 <context>
+    <name>RequestHeaders</name>
+    <message>
+        <source>x-mcp-header at %1 is not on a property reached through “properties” alone.</source>
+        <translation>x-mcp-header bei %1 steht nicht an einer Eigenschaft, die allein über „properties“ erreicht wird.</translation>
+    </message>
+    <message>
+        <source>x-mcp-header at %1 is not a non-empty string.</source>
+        <translation>x-mcp-header bei %1 ist keine nicht-leere Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>x-mcp-header “%1” at %2 is not a valid header name.</source>
+        <translation>x-mcp-header „%1“ bei %2 ist kein gültiger Header-Name.</translation>
+    </message>
+    <message>
+        <source>x-mcp-header “%1” at %2 is on a property that is not a string, integer or boolean.</source>
+        <translation>x-mcp-header „%1“ bei %2 steht an einer Eigenschaft, die weder Zeichenkette noch ganze Zahl noch Wahrheitswert ist.</translation>
+    </message>
+    <message>
+        <source>x-mcp-header “%1” is used twice.</source>
+        <translation>x-mcp-header „%1“ kommt zweimal vor.</translation>
+    </message>
+</context>
+<context>
     <name>SchemaValidator</name>
     <message>
         <source>The schema is not a JSON object.</source>
@@ -792,9 +815,12 @@ Commands:
   a2a cancel URL TASK_ID [--json]
   a2a subscribe URL TASK_ID [--json]
       Show, list, cancel or follow tasks.
-  mcp VERB [VERB ARGS] [OPTIONS] -- COMMAND [ARGS...]
-      Start an MCP server and run one verb: info, tools, call TOOL, resources, templates,
-      read URI, prompts, prompt NAME, complete (--prompt NAME | --template URI) ARG VALUE, ping.
+  mcp VERB [VERB ARGS] [OPTIONS] (--url URL | -- COMMAND [ARGS...])
+      Connect to an MCP server (remote, or started over stdio) and run one verb: info, tools,
+      call TOOL, resources, templates, read URI, prompts, prompt NAME,
+      complete (--prompt NAME | --template URI) ARG VALUE, ping.
+  mcp-conformance URL
+      The client the official MCP conformance suite drives.
   Common options: --timeout SECONDS (default 30).
 
 Options:
@@ -820,9 +846,12 @@ Befehle:
   a2a cancel URL TASK_ID [--json]
   a2a subscribe URL TASK_ID [--json]
       Aufgaben anzeigen, auflisten, abbrechen oder verfolgen.
-  mcp VERB [VERB ARGS] [OPTIONS] -- COMMAND [ARGS...]
-      Einen MCP-Server starten und ein Verb ausführen: info, tools, call TOOL, resources, templates,
-      read URI, prompts, prompt NAME, complete (--prompt NAME | --template URI) ARG VALUE, ping.
+  mcp VERB [VERB ARGS] [OPTIONS] (--url URL | -- COMMAND [ARGS...])
+      Mit einem MCP-Server verbinden (entfernt oder über stdio gestartet) und ein Verb ausführen: info,
+      tools, call TOOL, resources, templates, read URI, prompts, prompt NAME,
+      complete (--prompt NAME | --template URI) ARG VALUE, ping.
+  mcp-conformance URL
+      Der Client, den die offizielle MCP-Konformitätssuite steuert.
   Gemeinsame Optionen: --timeout SECONDS (Standard: 30).
 
 Optionen:
@@ -1364,20 +1393,8 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
         <translation>mcp complete braucht genau eine der Optionen --prompt NAME oder --template URI.</translation>
     </message>
     <message>
-        <source>remote servers (--url, --transport, --header) and --trace are not available in this build yet; give a stdio server&apos;s command after --.</source>
-        <translation>entfernte Server (--url, --transport, --header) und --trace sind in diesem Build noch nicht verfügbar; geben Sie nach -- den Befehl eines stdio-Servers an.</translation>
-    </message>
-    <message>
         <source>--era takes auto, legacy or modern, not &apos;%1&apos;.</source>
         <translation>--era erwartet auto, legacy oder modern, nicht &apos;%1&apos;.</translation>
-    </message>
-    <message>
-        <source>the modern era (2026-07-28) is not available in this build yet; use --era legacy or auto.</source>
-        <translation>die moderne Ära (2026-07-28) ist in diesem Build noch nicht verfügbar; verwenden Sie --era legacy oder auto.</translation>
-    </message>
-    <message>
-        <source>give the server&apos;s command after -- (for example: mcp tools -- npx server).</source>
-        <translation>geben Sie den Befehl des Servers nach -- an (zum Beispiel: mcp tools -- npx server).</translation>
     </message>
     <message>
         <source>--elicit-url takes accept, decline or cancel, not &apos;%1&apos;.</source>
@@ -1422,6 +1439,137 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>warning: --elicit is not a JSON object; the elicitation was declined.</source>
         <translation>Warnung: --elicit ist kein JSON-Objekt; die Elicitation wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>--transport takes auto, streamable-http or sse, not &apos;%1&apos;.</source>
+        <translation>--transport nimmt auto, streamable-http oder sse, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>give either --url or a command after --, not both.</source>
+        <translation>entweder --url oder einen Befehl nach -- angeben, nicht beides.</translation>
+    </message>
+    <message>
+        <source>give a server: --url URL, or its command after -- (for example: mcp tools -- npx server).</source>
+        <translation>einen Server angeben: --url URL oder seinen Befehl nach -- (zum Beispiel: mcp tools -- npx server).</translation>
+    </message>
+    <message>
+        <source>--header and --transport are for remote servers (--url).</source>
+        <translation>--header und --transport gelten für entfernte Server (--url).</translation>
+    </message>
+    <message>
+        <source>--env is for stdio servers (a command after --).</source>
+        <translation>--env gilt für stdio-Server (ein Befehl nach --).</translation>
+    </message>
+    <message>
+        <source>the modern era (2026-07-28) has no HTTP+SSE transport; use --transport streamable-http.</source>
+        <translation>die moderne Ära (2026-07-28) kennt keinen HTTP+SSE-Transport; --transport streamable-http verwenden.</translation>
+    </message>
+    <message>
+        <source>--url takes an http or https URL, not &apos;%1&apos;.</source>
+        <translation>--url nimmt eine http- oder https-URL, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--header takes &quot;Name: value&quot;, not &apos;%1&apos;.</source>
+        <translation>--header nimmt &quot;Name: Wert&quot;, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>warning: %1 in the input schema refers to another document, which Crosstalk never fetches; what it describes was not checked.</source>
+        <translation>Warnung: %1 im Eingabeschema verweist auf ein anderes Dokument, das Crosstalk nie abruft; was es beschreibt, wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>warning: the trace could not be written to %1: %2</source>
+        <translation>Warnung: der Mitschnitt konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::cli::McpConformanceCommand</name>
+    <message>
+        <source>usage: crosstalk-cli mcp-conformance URL
+The client the MCP conformance suite drives; it reads MCP_CONFORMANCE_SCENARIO,
+MCP_CONFORMANCE_PROTOCOL_VERSION and MCP_CONFORMANCE_CONTEXT.</source>
+        <translation>Aufruf: crosstalk-cli mcp-conformance URL
+Der Client, den die MCP-Konformitätssuite steuert; er liest MCP_CONFORMANCE_SCENARIO,
+MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
+    </message>
+    <message>
+        <source>mcp-conformance takes the server&apos;s http or https URL, not &apos;%1&apos;.</source>
+        <translation>mcp-conformance nimmt die http- oder https-URL des Servers, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>scenario %1, protocol version %2</source>
+        <translation>Szenario %1, Protokollversion %2</translation>
+    </message>
+    <message>
+        <source>connected: %1 era, MCP %2, %3</source>
+        <translation>verbunden: Ära %1, MCP %2, %3</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>tools/list failed: %1</source>
+        <translation>tools/list fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>tools/list: %1 tool(s)</source>
+        <translation>tools/list: %1 Werkzeug(e)</translation>
+    </message>
+    <message>
+        <source>tools/call %1: skipped, the schema&apos;s own proposal does not satisfy it (%2)</source>
+        <translation>tools/call %1: übersprungen, der eigene Vorschlag des Schemas erfüllt es nicht (%2)</translation>
+    </message>
+    <message>
+        <source>resources/list failed: %1</source>
+        <translation>resources/list fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>resources/list: %1 resource(s)</source>
+        <translation>resources/list: %1 Ressource(n)</translation>
+    </message>
+    <message>
+        <source>resources/read %1: %2</source>
+        <translation>resources/read %1: %2</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>prompts/list failed: %1</source>
+        <translation>prompts/list fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>prompts/list: %1 prompt(s)</source>
+        <translation>prompts/list: %1 Prompt(s)</translation>
+    </message>
+    <message>
+        <source>prompts/get %1: %2</source>
+        <translation>prompts/get %1: %2</translation>
+    </message>
+    <message>
+        <source>tools/call %1 failed: %2</source>
+        <translation>tools/call %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>tools/call %1: %2</source>
+        <translation>tools/call %1: %2</translation>
+    </message>
+    <message>
+        <source>tool error</source>
+        <translation>Werkzeugfehler</translation>
+    </message>
+    <message>
+        <source>%1 request(s) failed.</source>
+        <translation>%1 Anfrage(n) fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>server asks: %1</source>
+        <translation>der Server fragt: %1</translation>
+    </message>
+    <message>
+        <source>the server asks to open %1 (not opened)</source>
+        <translation>der Server bittet, %1 zu öffnen (nicht geöffnet)</translation>
     </message>
 </context>
 <context>
@@ -1615,10 +1763,6 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
 <context>
     <name>crosstalk::mcp::McpSession</name>
     <message>
-        <source>The server did not start and initialize within %1 ms.</source>
-        <translation>Der Server wurde nicht innerhalb von %1 ms gestartet und initialisiert.</translation>
-    </message>
-    <message>
         <source>The server refused to initialize: %1</source>
         <translation>Der Server hat die Initialisierung abgelehnt: %1</translation>
     </message>
@@ -1674,6 +1818,109 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
         <source>The connection closed before the server initialized.</source>
         <translation>Die Verbindung wurde geschlossen, bevor der Server initialisiert war.</translation>
     </message>
+    <message>
+        <source>The server did not start and answer within %1 ms.</source>
+        <translation>Der Server ist nicht innerhalb von %1 ms gestartet und hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server refused the log level: %1</source>
+        <translation>Der Server hat die Protokollstufe abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to server/discover has no supportedVersions.</source>
+        <translation>Die Antwort des Servers auf server/discover enthält keine supportedVersions.</translation>
+    </message>
+    <message>
+        <source>The server does not speak MCP %1 (it speaks %2).</source>
+        <translation>Der Server spricht MCP %1 nicht (er spricht %2).</translation>
+    </message>
+    <message>
+        <source>no version it named</source>
+        <translation>keine genannte Version</translation>
+    </message>
+    <message>
+        <source>The server refused server/discover: %1</source>
+        <translation>Der Server hat server/discover abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server does not answer as an MCP %1 server: %2</source>
+        <translation>Der Server antwortet nicht wie ein MCP-%1-Server: %2</translation>
+    </message>
+    <message>
+        <source>The server lost the session and did not initialize again: %1</source>
+        <translation>Der Server hat die Sitzung verloren und sich nicht erneut initialisieren lassen: %1</translation>
+    </message>
+    <message>
+        <source>The server lost the session at once.</source>
+        <translation>Der Server hat die Sitzung sofort verloren.</translation>
+    </message>
+    <message>
+        <source>The server lost the session again; Crosstalk stopped initializing anew after three times.</source>
+        <translation>Der Server hat die Sitzung erneut verloren; Crosstalk hat nach drei Neuinitialisierungen aufgehört.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to %1 has a resultType that is not a string.</source>
+        <translation>Die Antwort des Servers auf %1 hat einen resultType, der keine Zeichenkette ist.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to %1 has the unknown resultType “%2”.</source>
+        <translation>Die Antwort des Servers auf %1 hat den unbekannten resultType „%2“.</translation>
+    </message>
+    <message>
+        <source>The server asked for input more than %1 times for one %2; Crosstalk stopped.</source>
+        <translation>Der Server hat für ein einziges %2 mehr als %1-mal nach Eingaben gefragt; Crosstalk hat aufgehört.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s input_required answer to %1 has neither inputRequests nor a requestState of the right shape.</source>
+        <translation>Die input_required-Antwort des Servers auf %1 enthält weder inputRequests noch einen requestState in der richtigen Form.</translation>
+    </message>
+    <message>
+        <source>Crosstalk did not give the input “%1”: %2</source>
+        <translation>Crosstalk hat die Eingabe „%1“ nicht geliefert: %2</translation>
+    </message>
+    <message>
+        <source>The tool “%1” is left out: %2</source>
+        <translation>Das Werkzeug „%1“ wird ausgelassen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::mcp::SseTransport</name>
+    <message>
+        <source>The server sent a second endpoint event; the first one stays.</source>
+        <translation>Der Server hat ein zweites endpoint-Ereignis gesendet; das erste gilt weiter.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s endpoint event names “%1”, which is not on the origin of %2; Crosstalk does not post there.</source>
+        <translation>Das endpoint-Ereignis des Servers nennt „%1“, das nicht zum Ursprung von %2 gehört; Crosstalk sendet nicht dorthin.</translation>
+    </message>
+    <message>
+        <source>The server sent an event that is not a JSON-RPC message (%1).</source>
+        <translation>Der Server hat ein Ereignis gesendet, das keine JSON-RPC-Nachricht ist (%1).</translation>
+    </message>
+    <message>
+        <source>The connection to the server is closed.</source>
+        <translation>Die Verbindung zum Server ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 %2 to a posted message: %3</source>
+        <translation>Der Server hat auf eine gesendete Nachricht mit HTTP %1 %2 geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s event stream failed: %1</source>
+        <translation>Der Ereignisstrom des Servers ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 %2 to the event-stream GET%3</source>
+        <translation>Der Server hat auf das GET des Ereignisstroms mit HTTP %1 %2 geantwortet%3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s event stream ended without an endpoint event.</source>
+        <translation>Der Ereignisstrom des Servers endete ohne endpoint-Ereignis.</translation>
+    </message>
+    <message>
+        <source>The server closed the event stream.</source>
+        <translation>Der Server hat den Ereignisstrom geschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::mcp::StdioTransport</name>
@@ -1696,6 +1943,73 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>Could not start the server (%1): %2</source>
         <translation>Der Server (%1) konnte nicht gestartet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::mcp::StreamableHttpTransport</name>
+    <message>
+        <source>“%1” is not an http or https URL.</source>
+        <translation>„%1“ ist keine http- oder https-URL.</translation>
+    </message>
+    <message>
+        <source>The connection to the server is closed.</source>
+        <translation>Die Verbindung zum Server ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>The server gave a session id that is not visible ASCII; it is ignored.</source>
+        <translation>Der Server hat eine Sitzungs-ID aus nicht sichtbarem ASCII vergeben; sie wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than %1 MiB; it was stopped.</source>
+        <translation>Die Antwort des Servers ist größer als %1 MiB; sie wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>an event</source>
+        <translation>ein Ereignis</translation>
+    </message>
+    <message>
+        <source>The server sent %1 that is not a JSON-RPC message (%2): “%3”</source>
+        <translation>Der Server hat %1 gesendet, das keine JSON-RPC-Nachricht ist (%2): „%3“</translation>
+    </message>
+    <message>
+        <source>The server&apos;s event stream ended before it answered.</source>
+        <translation>Der Ereignisstrom des Servers endete, bevor er geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s event stream broke before it answered: %1</source>
+        <translation>Der Ereignisstrom des Servers brach ab, bevor er geantwortet hat: %1</translation>
+    </message>
+    <message>
+        <source>an answer</source>
+        <translation>eine Antwort</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 with no JSON-RPC response.</source>
+        <translation>Der Server hat mit HTTP %1 ohne JSON-RPC-Antwort geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s HTTP answer holds no response to the request.</source>
+        <translation>Die HTTP-Antwort des Servers enthält keine Antwort auf die Anfrage.</translation>
+    </message>
+    <message>
+        <source>The server refused the stream for its own messages: HTTP %1 %2</source>
+        <translation>Der Server hat den Strom für seine eigenen Nachrichten abgelehnt: HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 %2.</source>
+        <translation>Der Server hat mit HTTP %1 %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 %2: %3</source>
+        <translation>Der Server hat mit HTTP %1 %2 geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>The server refused a message: %1</source>
+        <translation>Der Server hat eine Nachricht abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s event stream broke and could not be resumed (%1 attempts brought nothing).</source>
+        <translation>Der Ereignisstrom des Servers brach ab und ließ sich nicht fortsetzen (%1 Versuche brachten nichts).</translation>
     </message>
 </context>
 <context>
