@@ -8,6 +8,9 @@
 #include "http/HttpClient.h"
 #include "http/SseParser.h"
 #include "jsonrpc/JsonRpcDecoder.h"
+#include "mcp/McpSession.h"
+#include "mcp/StdioTransport.h"
+#include "mcp/StreamableHttpTransport.h"
 
 #include "PeerProcess.h"
 #include "TestPaths.h"
@@ -208,6 +211,71 @@ int launchMeasured(int argc, char *argv[])
     const double seconds = double(end.tv_sec - start.tv_sec) + double(end.tv_nsec - start.tv_nsec) / 1e9;
     std::printf("%.6f %ld %d", seconds, usage.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     return 0;
+}
+
+// crosstalk-bench --measure-own OUTPUT PROGRAM [ARGS...]: like
+// --measure-child, but the peak is the program's own, read from its VmHWM
+// (a high-water mark) every millisecond until it exits: wait4() would give
+// the larger of the program and the stdio server it starts and reaps.
+int launchMeasuredOwn(int argc, char *argv[])
+{
+    if (argc < 4)
+        return 1;
+    timespec start {};
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int fd = ::open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            ::close(fd);
+        }
+        execv(argv[3], argv + 3);
+        _exit(127);
+    }
+    if (pid < 0)
+        return 1;
+    const std::string statusPath = "/proc/" + std::to_string(pid) + "/status";
+    long peakKb = 0;
+    int status = 0;
+    for (;;) {
+        if (FILE *f = std::fopen(statusPath.c_str(), "r")) {
+            char line[256];
+            while (std::fgets(line, sizeof line, f)) {
+                long kb = 0;
+                if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1) {
+                    peakKb = std::max(peakKb, kb);
+                    break;
+                }
+            }
+            std::fclose(f);
+        }
+        const pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid || done < 0)
+            break;
+        usleep(1000);
+    }
+    timespec end {};
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    const double seconds = double(end.tv_sec - start.tv_sec) + double(end.tv_nsec - start.tv_nsec) / 1e9;
+    std::printf("%.6f %ld %d", seconds, peakKb, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    return 0;
+}
+
+Measured runMeasuredOwn(const QString &program, const QStringList &arguments)
+{
+    Measured m;
+    QProcess launcher;
+    launcher.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    launcher.start(QCoreApplication::applicationFilePath(),
+                   QStringList{QStringLiteral("--measure-own"), QStringLiteral("/dev/null"), program} + arguments);
+    if (!launcher.waitForFinished(600000))
+        return m;
+    const QStringList figures = QString::fromLatin1(launcher.readAllStandardOutput()).split(QLatin1Char(' '));
+    m.seconds = figures.value(0).toDouble();
+    m.peakKb = figures.value(1).toLong();
+    m.exitCode = figures.value(2).toInt();
+    return m;
 }
 
 Timed ingestFromMemory(const QByteArray &stream)
@@ -443,10 +511,132 @@ int benchA2a(int events, int rounds)
 
 } // namespace
 
+// Sequential tools/call round trips of server-everything's echo through
+// McpSession: calls per second, connecting excluded (as the SDK script does).
+double mcpCoreCallsPerSecond(mcp::McpTransport *transport, int calls)
+{
+    mcp::McpSession session(transport, nullptr);
+    QEventLoop loop;
+    bool ready = false;
+    QObject::connect(&session, &mcp::McpSession::ready, &loop, [&] {
+        ready = true;
+        loop.quit();
+    });
+    QObject::connect(&session, &mcp::McpSession::failed, &loop, [&](const mcp::McpError &e) {
+        out() << "  core: " << e.message << Qt::endl;
+        loop.quit();
+    });
+    session.open(30000);
+    loop.exec();
+    if (!ready)
+        return 0;
+    const nlohmann::json params{{"name", "echo"}, {"arguments", {{"message", "hello"}}}};
+    int done = 0;
+    bool failed = false;
+    QElapsedTimer timer;
+    std::function<void()> next = [&] {
+        session.request(QStringLiteral("tools/call"), params, 30000, &loop, [&](const mcp::McpError &e, const nlohmann::json &r) {
+            if (!e.ok() || r.value("content", nlohmann::json::array()).empty()) {
+                out() << "  core: " << e.message << Qt::endl;
+                failed = true;
+                loop.quit();
+                return;
+            }
+            if (++done == calls)
+                loop.quit();
+            else
+                next();
+        });
+    };
+    timer.start();
+    next();
+    loop.exec();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    QObject::connect(&session, &mcp::McpSession::closed, &loop, &QEventLoop::quit);
+    session.close();
+    loop.exec();
+    return failed ? 0 : calls / seconds;
+}
+
+/// The SDK client's calls per second from the line it prints (0 on failure).
+double sdkCallsPerSecond(const QStringList &arguments)
+{
+    QProcess sdk;
+    sdk.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    sdk.start(test::nodeProgram(), QStringList{test::peersDir() + QStringLiteral("/../bench/peers/mcp-sdk-client.mjs")} + arguments);
+    if (!sdk.waitForFinished(600000) || sdk.exitCode() != 0)
+        return 0;
+    const nlohmann::json j = nlohmann::json::parse(sdk.readAllStandardOutput().toStdString(), nullptr, false);
+    return j.is_object() ? j.value("callsPerSecond", 0.0) : 0.0;
+}
+
+int benchMcp(int calls, int rounds)
+{
+    if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty()) {
+        out() << "mcp: " << reason << Qt::endl;
+        return 1;
+    }
+    const QString everything = test::peersDir() + QStringLiteral("/node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+    const QString inspector = test::peersDir() + QStringLiteral("/node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
+    const QString filesystem = test::peersDir() + QStringLiteral("/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js");
+    const QString cliPath = QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/crosstalk-cli");
+    out() << "mcp: " << calls << " sequential tools/call of server-everything's echo, best of " << rounds << " rounds" << Qt::endl;
+
+    double coreStdio = 0, sdkStdio = 0, coreHttp = 0, sdkHttp = 0;
+    test::PeerProcess http;
+    if (!http.start(QStringLiteral("node_modules/@modelcontextprotocol/server-everything/dist/index.js"), {QStringLiteral("streamableHttp")})) {
+        out() << "mcp: " << http.errorString() << Qt::endl;
+        return 1;
+    }
+    const QString url = http.url(QStringLiteral("/mcp")).toString();
+    for (int round = 0; round < rounds; ++round) {
+        coreStdio = std::max(coreStdio, mcpCoreCallsPerSecond(new mcp::StdioTransport({test::nodeProgram(), {everything}, {}, {}}), calls));
+        sdkStdio = std::max(sdkStdio, sdkCallsPerSecond({QStringLiteral("stdio"), QString::number(calls), QStringLiteral("--"), test::nodeProgram(), everything}));
+        mcp::HttpEndpoint endpoint;
+        endpoint.url = QUrl(url);
+        coreHttp = std::max(coreHttp, mcpCoreCallsPerSecond(new mcp::StreamableHttpTransport(endpoint), calls));
+        sdkHttp = std::max(sdkHttp, sdkCallsPerSecond({QStringLiteral("http"), QString::number(calls), url}));
+    }
+    const auto ratio = [](double a, double b) { return b > 0 ? QString::number(a / b, 'f', 2) + QStringLiteral("x") : QStringLiteral("-"); };
+    out() << QStringLiteral("  stdio            core %1 calls/s   sdk client %2 calls/s   core/sdk %3  (target >= 1x)")
+                 .arg(coreStdio, 0, 'f', 0).arg(sdkStdio, 0, 'f', 0).arg(ratio(coreStdio, sdkStdio))
+          << Qt::endl;
+    out() << QStringLiteral("  streamable-http  core %1 calls/s   sdk client %2 calls/s   core/sdk %3  (target >= 1x)")
+                 .arg(coreHttp, 0, 'f', 0).arg(sdkHttp, 0, 'f', 0).arg(ratio(coreHttp, sdkHttp))
+          << Qt::endl;
+
+    // crosstalk-cli mcp tools against the MCP Inspector's CLI, same server,
+    // whole processes: wall time and the client's own peak memory.
+    const auto compare = [&](const QString &label, const QStringList &server) {
+        Measured cli, insp;
+        for (int round = 0; round < rounds; ++round) {
+            keepBest(cli, runMeasuredOwn(cliPath, QStringList{QStringLiteral("mcp"), QStringLiteral("tools"), QStringLiteral("--json"), QStringLiteral("--quiet"), QStringLiteral("--")} + server), round == 0);
+            keepBest(insp, runMeasuredOwn(test::nodeProgram(), QStringList{inspector, QStringLiteral("--cli")} + server + QStringList{QStringLiteral("--method"), QStringLiteral("tools/list")}), round == 0);
+        }
+        out() << QStringLiteral("  mcp tools, %1:").arg(label) << Qt::endl;
+        out() << QStringLiteral("    crosstalk-cli  %1 s  peak RSS %2 MB (exit %3)")
+                     .arg(cli.seconds, 0, 'f', 3).arg(double(cli.peakKb) / 1024.0, 0, 'f', 1).arg(cli.exitCode)
+              << Qt::endl;
+        out() << QStringLiteral("    inspector cli  %1 s  peak RSS %2 MB (exit %3)")
+                     .arg(insp.seconds, 0, 'f', 3).arg(double(insp.peakKb) / 1024.0, 0, 'f', 1).arg(insp.exitCode)
+              << Qt::endl;
+        out() << QStringLiteral("    crosstalk/inspector: time %1 (target <= 0.5x), memory %2 (target <= 0.25x)")
+                     .arg(ratio(cli.seconds, insp.seconds), ratio(double(cli.peakKb), double(insp.peakKb)))
+              << Qt::endl;
+    };
+    compare(QStringLiteral("server-everything (does not exit when its input ends: each client's own shutdown wait counts)"),
+            {test::nodeProgram(), everything});
+    QTemporaryDir dir;
+    compare(QStringLiteral("server-filesystem (exits when its input ends)"), {test::nodeProgram(), filesystem, dir.path()});
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     if (argc > 1 && std::string_view(argv[1]) == "--measure-child")
         return launchMeasured(argc, argv);
+    if (argc > 1 && std::string_view(argv[1]) == "--measure-own")
+        return launchMeasuredOwn(argc, argv);
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Throughput of Crosstalk's SSE parser and JSON-RPC decoder."));
@@ -457,8 +647,11 @@ int main(int argc, char *argv[])
     QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("Artifact chunks in the a2a figure."),
                                     QStringLiteral("n"), QStringLiteral("100000"));
     parser.addOption(eventsOption);
+    QCommandLineOption callsOption(QStringLiteral("calls"), QStringLiteral("Tool calls per round in the mcp figure."),
+                                   QStringLiteral("n"), QStringLiteral("2000"));
+    parser.addOption(callsOption);
     parser.addPositionalArgument(QStringLiteral("which"),
-                                 QStringLiteral("sse, jsonrpc, a2a (needs the npm test peers), or nothing for sse and jsonrpc."));
+                                 QStringLiteral("sse, jsonrpc, a2a or mcp (both need the npm test peers), or nothing for sse and jsonrpc."));
     parser.process(app);
     const int rounds = std::max(1, parser.value(roundsOption).toInt());
     const QStringList which = parser.positionalArguments();
@@ -471,5 +664,7 @@ int main(int argc, char *argv[])
         benchJsonRpc(rounds);
     if (which.contains(QStringLiteral("a2a")))
         return benchA2a(std::max(1, parser.value(eventsOption).toInt()), rounds);
+    if (which.contains(QStringLiteral("mcp")))
+        return benchMcp(std::max(1, parser.value(callsOption).toInt()), rounds);
     return 0;
 }
