@@ -527,25 +527,29 @@ void McpSession::inputRound(const QString &method, const json &params, const jso
     next.erase("requestState");
     if (state)
         next["requestState"] = *state; // echoed unchanged
-    auto finish = [this, method, next, gathered, round, timeoutMs, context, callback, withProgress]() mutable {
+    // The handler may answer later (a dialog): everything below checks that
+    // the session is still there.
+    const QPointer<McpSession> self(this);
+    auto finish = [self, method, next, gathered, round, timeoutMs, context, callback, withProgress]() mutable {
         if (gathered->sent || gathered->outstanding > 0)
             return;
         gathered->sent = true;
-        if (!context)
+        if (!context || !self)
             return;
+        McpSession *session = self.data();
         if (!gathered->responses.empty())
             next["inputResponses"] = gathered->responses;
         json params = next;
-        sendRequest(method, std::move(next), timeoutMs, context,
-                    [this, method, params, round, timeoutMs, context, callback, withProgress](const McpError &error,
-                                                                                          const json &result) {
-                        if (!error.ok()) {
-                            callback(error, json());
-                            return;
-                        }
-                        inputRound(method, params, result, round + 1, timeoutMs, context, callback, withProgress);
-                    },
-                    withProgress);
+        session->sendRequest(method, std::move(next), timeoutMs, context,
+                             [session, method, params, round, timeoutMs, context, callback, withProgress](const McpError &error,
+                                                                                                     const json &result) {
+                                 if (!error.ok()) {
+                                     callback(error, json());
+                                     return;
+                                 }
+                                 session->inputRound(method, params, result, round + 1, timeoutMs, context, callback, withProgress);
+                             },
+                             withProgress);
     };
     if (requests) {
         gathered->outstanding = int(requests->size());
@@ -561,10 +565,11 @@ void McpSession::inputRound(const QString &method, const json &params, const jso
                 gathered->responses[key] = answer;
                 done();
             };
-            auto refuse = [this, key, done](const jsonrpc::ErrorObject &error) mutable {
+            auto refuse = [self, key, done](const jsonrpc::ErrorObject &error) mutable {
                 // An input request has no error answer: it is left out, and
                 // the server decides what that means.
-                emit protocolIssue(tr("Crosstalk did not give the input “%1”: %2").arg(utf8ToString(key), error.message));
+                if (self)
+                    emit self->protocolIssue(tr("Crosstalk did not give the input “%1”: %2").arg(utf8ToString(key), error.message));
                 done();
             };
             answerInput(inputMethod, inputParams && inputParams->is_object() ? *inputParams : json::object(), reply, refuse);

@@ -22,12 +22,7 @@ SseTransport::SseTransport(HttpEndpoint endpoint, QObject *parent)
     : McpTransport(parent)
     , m_endpoint(std::move(endpoint))
 {
-    m_http.setDefaultTimeouts(m_endpoint.connectTimeoutMs, 0);
-    for (const auto &h : m_endpoint.headers) {
-        const QByteArray name = h.first.toLower();
-        if (name == "authorization" || name == "cookie" || name.contains("api-key") || name.contains("token"))
-            m_http.addCredentialHeader(h.first);
-    }
+    m_endpoint.configure(m_http);
 }
 
 SseTransport::~SseTransport()

@@ -33,17 +33,22 @@ QString excerpt(const QByteArray &body)
 
 } // namespace
 
+void HttpEndpoint::configure(http::HttpClient &client) const
+{
+    // Timeouts of requests are the session's; a transfer only needs to connect in time.
+    client.setDefaultTimeouts(connectTimeoutMs, 0);
+    for (const auto &h : headers) {
+        const QByteArray name = h.first.toLower();
+        if (name == "authorization" || name == "cookie" || name.contains("api-key") || name.contains("token"))
+            client.addCredentialHeader(h.first);
+    }
+}
+
 StreamableHttpTransport::StreamableHttpTransport(HttpEndpoint endpoint, QObject *parent)
     : McpTransport(parent)
     , m_endpoint(std::move(endpoint))
 {
-    // Timeouts of requests are the session's; a transfer only needs to connect in time.
-    m_http.setDefaultTimeouts(m_endpoint.connectTimeoutMs, 0);
-    for (const auto &h : m_endpoint.headers) {
-        const QByteArray name = h.first.toLower();
-        if (name == "authorization" || name == "cookie" || name.contains("api-key") || name.contains("token"))
-            m_http.addCredentialHeader(h.first);
-    }
+    m_endpoint.configure(m_http);
 }
 
 StreamableHttpTransport::~StreamableHttpTransport()

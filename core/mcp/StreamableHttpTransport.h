@@ -28,6 +28,12 @@ struct HttpEndpoint
     http::HeaderList headers;
     /// Time to connect and send each request.
     qint64 connectTimeoutMs = 30'000;
+
+    /// Sets up `client` for this endpoint: the connect timeout (requests are
+    /// timed out by the session, so no idle timeout), and the given headers
+    /// that carry credentials marked as such, so that a redirect to another
+    /// origin drops them.
+    void configure(http::HttpClient &client) const;
 };
 
 /// MCP over Streamable HTTP. Every message is its own POST, accepting both

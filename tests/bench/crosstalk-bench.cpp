@@ -183,6 +183,22 @@ Measured runMeasured(const QString &program, const QStringList &arguments, const
     return m;
 }
 
+// Starts argv[0] with stdout to `output`; the child's pid, or -1.
+pid_t spawnWithStdout(const char *output, char *argv[])
+{
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int fd = ::open(output, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            ::close(fd);
+        }
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    return pid;
+}
+
 // crosstalk-bench --measure-child OUTPUT PROGRAM [ARGS...]: prints
 // "SECONDS PEAK_KB EXIT_CODE" for one run of PROGRAM.
 int launchMeasured(int argc, char *argv[])
@@ -191,16 +207,7 @@ int launchMeasured(int argc, char *argv[])
         return 1;
     timespec start {};
     clock_gettime(CLOCK_MONOTONIC, &start);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int fd = ::open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            ::close(fd);
-        }
-        execv(argv[3], argv + 3);
-        _exit(127);
-    }
+    const pid_t pid = spawnWithStdout(argv[2], argv + 3);
     if (pid < 0)
         return 1;
     int status = 0;
@@ -223,16 +230,7 @@ int launchMeasuredOwn(int argc, char *argv[])
         return 1;
     timespec start {};
     clock_gettime(CLOCK_MONOTONIC, &start);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int fd = ::open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            ::close(fd);
-        }
-        execv(argv[3], argv + 3);
-        _exit(127);
-    }
+    const pid_t pid = spawnWithStdout(argv[2], argv + 3);
     if (pid < 0)
         return 1;
     const std::string statusPath = "/proc/" + std::to_string(pid) + "/status";
