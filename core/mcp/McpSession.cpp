@@ -297,13 +297,9 @@ void McpSession::startLegacy()
             McpError e = error;
             e.message = tr("The server refused to initialize: %1").arg(error.message);
             if (reinit) {
-                m_reinitializing = false;
-                for (const jsonrpc::Id &id : std::exchange(m_lostRequests, {})) {
-                    McpError lost = e;
-                    lost.message = tr("The server lost the session and did not initialize again: %1").arg(error.message);
-                    m_failures.insert(id, lost);
-                    m_pending.cancel(id);
-                }
+                McpError lost = e;
+                lost.message = tr("The server lost the session and did not initialize again: %1").arg(error.message);
+                failLostRequests(lost);
                 return;
             }
             fail(e);
@@ -316,11 +312,7 @@ void McpSession::startLegacy()
                                            : tr("The server speaks MCP %1, which Crosstalk does not (it speaks %2).")
                                                  .arg(version, legacyVersions().join(QLatin1String(", "))));
             if (reinit) {
-                m_reinitializing = false;
-                for (const jsonrpc::Id &id : std::exchange(m_lostRequests, {})) {
-                    m_failures.insert(id, e);
-                    m_pending.cancel(id);
-                }
+                failLostRequests(e);
                 return;
             }
             fail(e);
@@ -409,17 +401,20 @@ void McpSession::onSessionLost(const jsonrpc::Id &id)
     if (m_reinitializing)
         return;
     if (++m_reinitCount > 3) {
-        for (const jsonrpc::Id &lost : std::exchange(m_lostRequests, {})) {
-            McpError e;
-            e.kind = McpError::Kind::Protocol;
-            e.message = tr("The server lost the session again; Crosstalk stopped initializing anew after three times.");
-            onRequestFailed(lost, e);
-        }
+        failLostRequests(protocolError(
+            tr("The server lost the session again; Crosstalk stopped initializing anew after three times.")));
         return;
     }
     m_reinitializing = true;
     m_transport->resetSession();
     startLegacy();
+}
+
+void McpSession::failLostRequests(const McpError &error)
+{
+    m_reinitializing = false;
+    for (const jsonrpc::Id &id : std::exchange(m_lostRequests, {}))
+        onRequestFailed(id, error);
 }
 
 void McpSession::onRequestFailed(const jsonrpc::Id &id, const McpError &error)
@@ -450,31 +445,27 @@ void McpSession::request(const QString &method, json params, qint64 timeoutMs, Q
     }
     const json original = params.is_object() ? params : json::object();
     QPointer<QObject> guard(context);
+    // The first answer goes through input rounds like any other.
+    Callback firstRound = [this, method, original, timeoutMs, guard, callback, withProgress](const McpError &error,
+                                                                                           const json &result) {
+        if (!error.ok()) {
+            callback(error, json());
+            return;
+        }
+        inputRound(method, original, result, 1, timeoutMs, guard, callback, withProgress);
+    };
     sendRequest(method, std::move(params), timeoutMs, context,
-                [this, method, original, timeoutMs, guard, callback, withProgress](const McpError &error, const json &result) {
+                [this, method, original, timeoutMs, guard, firstRound, withProgress](const McpError &error, const json &result) {
                     if (error.kind == McpError::Kind::Remote && error.code == UnsupportedProtocolVersion
                         && stringList(json_fields::member(error.data, "supported")).contains(m_protocolVersion) && guard) {
                         // The server refused a version it says it supports (a
                         // server restarted with other settings, or a proxy in
                         // between): the spec says to retry with a common one,
                         // and this is it. Once.
-                        sendRequest(method, original, timeoutMs, guard,
-                                    [this, method, original, timeoutMs, guard, callback, withProgress](const McpError &again,
-                                                                                                   const json &answer) {
-                                        if (!again.ok()) {
-                                            callback(again, json());
-                                            return;
-                                        }
-                                        inputRound(method, original, answer, 1, timeoutMs, guard, callback, withProgress);
-                                    },
-                                    withProgress);
+                        sendRequest(method, original, timeoutMs, guard, firstRound, withProgress);
                         return;
                     }
-                    if (!error.ok()) {
-                        callback(error, json());
-                        return;
-                    }
-                    inputRound(method, original, result, 1, timeoutMs, guard, callback, withProgress);
+                    firstRound(error, result);
                 },
                 withProgress);
 }

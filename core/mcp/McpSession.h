@@ -150,6 +150,8 @@ private:
     void onTransportClosed(const QString &reason);
     void onRequestFailed(const jsonrpc::Id &id, const McpError &error);
     void onSessionLost(const jsonrpc::Id &id);
+    /// Ends a re-initialization that failed: every request waiting on it fails.
+    void failLostRequests(const McpError &error);
     void fail(McpError error);
     bool switchToFallback(const McpError &why);
     void sendRequest(const QString &method, nlohmann::json params, qint64 timeoutMs, QObject *context, Callback callback,

@@ -8,16 +8,6 @@
 
 namespace crosstalk::mcp {
 
-namespace {
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-        && a.port(a.scheme() == QLatin1String("https") ? 443 : 80) == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
-}
-
-} // namespace
-
 SseTransport::SseTransport(HttpEndpoint endpoint, QObject *parent)
     : McpTransport(parent)
     , m_endpoint(std::move(endpoint))
@@ -82,7 +72,7 @@ void SseTransport::onEvent(const http::SseEvent &event)
             return;
         }
         const QUrl target = m_endpoint.url.resolved(QUrl(event.text().trimmed()));
-        if (!target.isValid() || !sameOrigin(target, m_endpoint.url)) {
+        if (!target.isValid() || !http::sameOrigin(target, m_endpoint.url)) {
             fail(tr("The server's endpoint event names “%1”, which is not on the origin of %2; Crosstalk does not post there.")
                      .arg(event.text().left(200), m_endpoint.url.toDisplayString()));
             return;
