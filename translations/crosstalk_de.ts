@@ -778,6 +778,29 @@
     </message>
 </context>
 <context>
+    <name>UriTemplate</name>
+    <message>
+        <source>A “}” without its “{” at character %1.</source>
+        <translation>Ein „}“ ohne sein „{“ an Zeichen %1.</translation>
+    </message>
+    <message>
+        <source>The expression at character %1 is not closed.</source>
+        <translation>Der Ausdruck an Zeichen %1 ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>The operator “%1” at character %2 is reserved for future use.</source>
+        <translation>Der Operator „%1“ an Zeichen %2 ist für künftige Verwendung reserviert.</translation>
+    </message>
+    <message>
+        <source>The prefix in “%1” is not a number from 1 to 9999.</source>
+        <translation>Das Präfix in „%1“ ist keine Zahl von 1 bis 9999.</translation>
+    </message>
+    <message>
+        <source>“%1” in the expression at character %2 is not a variable name.</source>
+        <translation>„%1“ im Ausdruck an Zeichen %2 ist kein Variablenname.</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk-cli</name>
     <message>
         <source>Seconds to wait for connecting and for an answer to begin (default 30).</source>
