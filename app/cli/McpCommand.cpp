@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 
+#include "mcp/McpToolCall.h"
 #include "mcp/SseTransport.h"
 #include "mcp/StdioTransport.h"
 #include "mcp/StreamableHttpTransport.h"
@@ -290,7 +291,7 @@ void McpCommand::run()
         return finish(Success);
     }
     if (m_verb == QLatin1String("ping"))
-        return m_session->request(QStringLiteral("ping"), json::object(), m_timeoutMs, this, answer);
+        return (void)m_session->request(QStringLiteral("ping"), json::object(), m_timeoutMs, this, answer);
     if (m_verb == QLatin1String("tools"))
         return m_session->listAll(QStringLiteral("tools/list"), QStringLiteral("tools"), m_timeoutMs, this, answer);
     if (m_verb == QLatin1String("resources"))
@@ -301,12 +302,12 @@ void McpCommand::run()
     if (m_verb == QLatin1String("prompts"))
         return m_session->listAll(QStringLiteral("prompts/list"), QStringLiteral("prompts"), m_timeoutMs, this, answer);
     if (m_verb == QLatin1String("read"))
-        return m_session->request(QStringLiteral("resources/read"), json{{"uri", m_verbArgs.first().toStdString()}}, m_timeoutMs,
+        return (void)m_session->request(QStringLiteral("resources/read"), json{{"uri", m_verbArgs.first().toStdString()}}, m_timeoutMs,
                                   this, answer);
     if (m_verb == QLatin1String("complete")) {
         json ref{{"type", m_verbArgs.at(0).toStdString()}};
         ref[m_verbArgs.at(0) == QLatin1String("ref/prompt") ? "name" : "uri"] = m_verbArgs.at(1).toStdString();
-        return m_session->request(QStringLiteral("completion/complete"),
+        return (void)m_session->request(QStringLiteral("completion/complete"),
                                   json{{"ref", ref},
                                        {"argument", {{"name", m_verbArgs.at(2).toStdString()}, {"value", m_verbArgs.at(3).toStdString()}}}},
                                   m_timeoutMs, this, answer);
@@ -315,7 +316,7 @@ void McpCommand::run()
         const std::optional<json> args = arguments(json()); // prompt arguments are strings
         if (!args)
             return;
-        return m_session->request(QStringLiteral("prompts/get"),
+        return (void)m_session->request(QStringLiteral("prompts/get"),
                                   json{{"name", m_verbArgs.first().toStdString()}, {"arguments", *args}}, m_timeoutMs, this,
                                   answer);
     }
@@ -365,7 +366,7 @@ void McpCommand::callTool(const json &tool)
     if (!args)
         return;
     if (inputSchema) {
-        const schema::SchemaCheck check = schema::validate(*inputSchema, *args);
+        const schema::SchemaCheck check = mcp::McpToolCall::checkArguments(tool, *args);
         if (check.verdict == schema::SchemaCheck::Verdict::Invalid) {
             for (const schema::SchemaProblem &p : check.problems)
                 err() << (p.pointer.isEmpty() ? QStringLiteral("/") : p.pointer) << ": " << terminalSafe(p.message) << Qt::endl;
@@ -381,33 +382,28 @@ void McpCommand::callTool(const json &tool)
                       << Qt::endl;
         }
     }
-    const json *outputSchema = json_fields::member(tool, "outputSchema");
-    const json schemaCopy = outputSchema ? *outputSchema : json();
-    m_session->request(
-        QStringLiteral("tools/call"), json{{"name", m_verbArgs.first().toStdString()}, {"arguments", *args}}, m_timeoutMs, this,
-        [this, schemaCopy](const mcp::McpError &error, const json &result) {
-            if (!error.ok())
-                return finishWith(error);
-            json out = result.is_object() ? result : json::object();
-            json outputValid = nullptr;
-            if (!schemaCopy.is_null()) {
-                const json *structured = json_fields::member(out, "structuredContent");
-                if (!structured) {
-                    outputValid = json_fields::flag(out, "isError") ? json(nullptr) : json(false);
-                } else {
-                    const schema::SchemaCheck check = schema::validate(schemaCopy, *structured);
-                    if (check.verdict != schema::SchemaCheck::Verdict::Unchecked)
-                        outputValid = check.verdict == schema::SchemaCheck::Verdict::Valid;
-                    for (const schema::SchemaProblem &p : check.problems)
-                        err() << "structuredContent" << p.pointer << ": " << terminalSafe(p.message) << Qt::endl;
-                }
-            }
-            out["outputValid"] = outputValid;
-            printResult(out);
-            const bool failed = json_fields::flag(out, "isError") || outputValid == json(false);
-            finish(failed ? 3 : Success);
-        },
-        true);
+    auto *call = new mcp::McpToolCall(m_session, tool, *args, m_timeoutMs, this);
+    connect(call, &mcp::McpToolCall::taskUpdated, this, [this, call](const json &task) {
+        if (m_quiet)
+            return;
+        const QString message = json_fields::text(task, "statusMessage");
+        err() << "task " << terminalSafe(call->taskId()) << ": " << terminalSafe(json_fields::text(task, "status"));
+        if (!message.isEmpty())
+            err() << ' ' << terminalSafe(message);
+        err() << Qt::endl;
+    });
+    connect(call, &mcp::McpToolCall::finished, this, [this, call](const mcp::McpError &error) {
+        if (!error.ok())
+            return finishWith(error);
+        for (const schema::SchemaProblem &p : call->outputProblems())
+            err() << "structuredContent" << p.pointer << ": " << terminalSafe(p.message) << Qt::endl;
+        json out = call->result();
+        out["outputValid"] = call->outputValid();
+        printResult(out);
+        const bool failed = json_fields::flag(out, "isError") || call->outputValid() == json(false);
+        finish(failed ? 3 : Success);
+    });
+    call->start();
 }
 
 void McpCommand::printResult(const json &result)

@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 
+#include "mcp/McpToolCall.h"
 #include "mcp/SseTransport.h"
 #include "mcp/StreamableHttpTransport.h"
 #include "schema/SampleValue.h"
@@ -207,19 +208,23 @@ void McpConformanceCommand::planWalk()
 
 void McpConformanceCommand::callTool(const QString &name, const json &arguments)
 {
-    m_session->request(
-        QStringLiteral("tools/call"), json{{"name", name.toStdString()}, {"arguments", arguments}}, m_requestTimeoutMs, this,
-        [this, name](const mcp::McpError &error, const json &result) {
-            if (!error.ok()) {
-                // A JSON-RPC error is the server's answer; anything else is a failure of the walk.
-                countFailure(error);
-                note(tr("tools/call %1 failed: %2").arg(terminalSafe(name), terminalSafe(error.message)));
-            } else {
-                note(tr("tools/call %1: %2").arg(terminalSafe(name), json_fields::flag(result, "isError") ? tr("tool error") : tr("ok")));
-            }
-            next();
-        },
-        true);
+    json tool{{"name", name.toStdString()}};
+    for (const json &known : m_tools) {
+        if (json_fields::text(known, "name") == name)
+            tool = known;
+    }
+    auto *call = new mcp::McpToolCall(m_session, tool, arguments, m_requestTimeoutMs, this);
+    connect(call, &mcp::McpToolCall::finished, this, [this, name, call](const mcp::McpError &error) {
+        call->deleteLater();
+        if (!error.ok()) {
+            countFailure(error);
+            note(tr("tools/call %1 failed: %2").arg(terminalSafe(name), terminalSafe(error.message)));
+        } else {
+            note(tr("tools/call %1: %2").arg(terminalSafe(name), json_fields::flag(call->result(), "isError") ? tr("tool error") : tr("ok")));
+        }
+        next();
+    });
+    call->start();
 }
 
 void McpConformanceCommand::countFailure(const mcp::McpError &error)

@@ -16,6 +16,7 @@ struct McpError
         Timeout,     ///< no answer in time (progress restarts the wait)
         Remote,      ///< the server answered with a JSON-RPC error
         Protocol,    ///< the server broke the protocol
+        Cancelled,   ///< the person (or the caller) cancelled it
     };
     Kind kind = Kind::None;
     QString message;

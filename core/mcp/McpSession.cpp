@@ -427,8 +427,11 @@ void McpSession::onRequestFailed(const jsonrpc::Id &id, const McpError &error)
 
 json McpSession::modernMeta() const
 {
+    json capabilities = clientCapabilities();
+    // Tool calls go through McpToolCall, which follows a task to its end.
+    capabilities["extensions"] = {{"io.modelcontextprotocol/tasks", json::object()}};
     json meta{{"io.modelcontextprotocol/protocolVersion", m_protocolVersion.toStdString()},
-              {"io.modelcontextprotocol/clientCapabilities", clientCapabilities()},
+              {"io.modelcontextprotocol/clientCapabilities", std::move(capabilities)},
               {"io.modelcontextprotocol/clientInfo",
                {{"name", "crosstalk"}, {"title", "Crosstalk"}, {"version", versionString().toStdString()}}}};
     if (!m_logLevel.isEmpty())
@@ -436,42 +439,75 @@ json McpSession::modernMeta() const
     return meta;
 }
 
-void McpSession::request(const QString &method, json params, qint64 timeoutMs, QObject *context, Callback callback,
-                         bool withProgress)
+McpSession::Ticket McpSession::request(const QString &method, json params, qint64 timeoutMs, QObject *context,
+                                       Callback callback, bool withProgress)
 {
+    const Ticket ticket = ++m_nextTicket;
+    // The ticket is forgotten when the request ends, however it ends.
+    callback = [self = QPointer<McpSession>(this), ticket, inner = std::move(callback)](const McpError &error,
+                                                                                       const json &result) {
+        if (self) {
+            self->m_ticketIds.remove(ticket);
+            self->m_cancelledTickets.remove(ticket);
+        }
+        inner(error, result);
+    };
     if (m_era != Era::Modern) {
-        sendRequest(method, std::move(params), timeoutMs, context, std::move(callback), withProgress);
-        return;
+        sendRequest(ticket, method, std::move(params), timeoutMs, context, std::move(callback), withProgress);
+        return ticket;
     }
     const json original = params.is_object() ? params : json::object();
     QPointer<QObject> guard(context);
     // The first answer goes through input rounds like any other.
-    Callback firstRound = [this, method, original, timeoutMs, guard, callback, withProgress](const McpError &error,
-                                                                                           const json &result) {
+    Callback firstRound = [this, ticket, method, original, timeoutMs, guard, callback, withProgress](const McpError &error,
+                                                                                                   const json &result) {
         if (!error.ok()) {
             callback(error, json());
             return;
         }
-        inputRound(method, original, result, 1, timeoutMs, guard, callback, withProgress);
+        inputRound(ticket, method, original, result, 1, timeoutMs, guard, callback, withProgress);
     };
-    sendRequest(method, std::move(params), timeoutMs, context,
-                [this, method, original, timeoutMs, guard, firstRound, withProgress](const McpError &error, const json &result) {
+    sendRequest(ticket, method, std::move(params), timeoutMs, context,
+                [this, ticket, method, original, timeoutMs, guard, firstRound, withProgress](const McpError &error,
+                                                                                            const json &result) {
                     if (error.kind == McpError::Kind::Remote && error.code == UnsupportedProtocolVersion
                         && stringList(json_fields::member(error.data, "supported")).contains(m_protocolVersion) && guard) {
                         // The server refused a version it says it supports (a
                         // server restarted with other settings, or a proxy in
                         // between): the spec says to retry with a common one,
                         // and this is it. Once.
-                        sendRequest(method, original, timeoutMs, guard, firstRound, withProgress);
+                        sendRequest(ticket, method, original, timeoutMs, guard, firstRound, withProgress);
                         return;
                     }
                     firstRound(error, result);
                 },
                 withProgress);
+    return ticket;
 }
 
-void McpSession::inputRound(const QString &method, const json &params, const json &result, int round, qint64 timeoutMs,
-                            QPointer<QObject> context, Callback callback, bool withProgress)
+void McpSession::cancel(Ticket ticket, const QString &reason)
+{
+    const auto it = m_ticketIds.constFind(ticket);
+    if (it == m_ticketIds.cend())
+        return;
+    const jsonrpc::Id id = *it;
+    McpError e;
+    e.kind = McpError::Kind::Cancelled;
+    e.message = reason.isEmpty() ? tr("The request was cancelled.") : reason;
+    if (!m_pending.contains(id)) {
+        // Between two input rounds: the next round is not sent.
+        m_cancelledTickets.insert(ticket);
+        return;
+    }
+    m_outgoing.remove(id);
+    if (!m_transport || !m_transport->cancelRequest(id))
+        notify(QStringLiteral("notifications/cancelled"), json{{"requestId", id.toJson()}, {"reason", e.message.toStdString()}});
+    m_failures.insert(id, e);
+    m_pending.cancel(id);
+}
+
+void McpSession::inputRound(Ticket ticket, const QString &method, const json &params, const json &result, int round,
+                            qint64 timeoutMs, QPointer<QObject> context, Callback callback, bool withProgress)
 {
     const json *type = json_fields::member(result, "resultType");
     const std::string resultType = type && type->is_string() ? type->get<std::string>() : std::string("complete");
@@ -479,7 +515,7 @@ void McpSession::inputRound(const QString &method, const json &params, const jso
         callback(protocolError(tr("The server's answer to %1 has a resultType that is not a string.").arg(method)), json());
         return;
     }
-    if (resultType == "complete" || resultType == "task") {
+    if (resultType == "complete" || (resultType == "task" && method == QLatin1String("tools/call"))) {
         callback(McpError(), result);
         return;
     }
@@ -505,7 +541,45 @@ void McpSession::inputRound(const QString &method, const json &params, const jso
                  json());
         return;
     }
+    json next = params;
+    next.erase("inputResponses");
+    next.erase("requestState");
+    if (state)
+        next["requestState"] = *state; // echoed unchanged
+    if (!context)
+        return;
+    // The handler may answer later (a dialog): the next round is sent only
+    // while the session and the caller are still there.
+    answerInputRequests(requests ? *requests : json::object(), context,
+                        [this, ticket, method, next, round, timeoutMs, context, callback,
+                         withProgress](const json &responses) mutable {
+                            if (m_cancelledTickets.contains(ticket)) {
+                                McpError e;
+                                e.kind = McpError::Kind::Cancelled;
+                                e.message = tr("The request was cancelled.");
+                                callback(e, json());
+                                return;
+                            }
+                            if (!responses.empty())
+                                next["inputResponses"] = responses;
+                            json params = next;
+                            sendRequest(ticket, method, std::move(next), timeoutMs, context,
+                                        [this, ticket, method, params, round, timeoutMs, context, callback,
+                                         withProgress](const McpError &error, const json &result) {
+                                            if (!error.ok()) {
+                                                callback(error, json());
+                                                return;
+                                            }
+                                            inputRound(ticket, method, params, result, round + 1, timeoutMs, context,
+                                                       callback, withProgress);
+                                        },
+                                        withProgress);
+                        });
+}
 
+void McpSession::answerInputRequests(const json &inputRequests, QObject *context,
+                                     std::function<void(const json &responses)> done)
+{
     struct Round
     {
         json responses = json::object();
@@ -513,60 +587,41 @@ void McpSession::inputRound(const QString &method, const json &params, const jso
         bool sent = false;
     };
     auto gathered = std::make_shared<Round>();
-    json next = params;
-    next.erase("inputResponses");
-    next.erase("requestState");
-    if (state)
-        next["requestState"] = *state; // echoed unchanged
-    // The handler may answer later (a dialog): everything below checks that
-    // the session is still there.
     const QPointer<McpSession> self(this);
-    auto finish = [self, method, next, gathered, round, timeoutMs, context, callback, withProgress]() mutable {
+    const QPointer<QObject> guard(context);
+    auto finish = [self, guard, gathered, done]() {
         if (gathered->sent || gathered->outstanding > 0)
             return;
         gathered->sent = true;
-        if (!context || !self)
-            return;
-        McpSession *session = self.data();
-        if (!gathered->responses.empty())
-            next["inputResponses"] = gathered->responses;
-        json params = next;
-        session->sendRequest(method, std::move(next), timeoutMs, context,
-                             [session, method, params, round, timeoutMs, context, callback, withProgress](const McpError &error,
-                                                                                                     const json &result) {
-                                 if (!error.ok()) {
-                                     callback(error, json());
-                                     return;
-                                 }
-                                 session->inputRound(method, params, result, round + 1, timeoutMs, context, callback, withProgress);
-                             },
-                             withProgress);
+        if (self && guard)
+            done(gathered->responses);
     };
-    if (requests) {
-        gathered->outstanding = int(requests->size());
-        for (auto it = requests->begin(); it != requests->end(); ++it) {
-            const std::string key = it.key();
-            const QString inputMethod = json_fields::text(*it, "method");
-            const json *inputParams = json_fields::member(*it, "params");
-            auto done = [gathered, finish]() mutable {
-                --gathered->outstanding;
-                finish();
-            };
-            auto reply = [gathered, key, done](const json &answer) mutable {
-                gathered->responses[key] = answer;
-                done();
-            };
-            auto refuse = [self, key, done](const jsonrpc::ErrorObject &error) mutable {
-                // An input request has no error answer: it is left out, and
-                // the server decides what that means.
-                if (self)
-                    emit self->protocolIssue(tr("Crosstalk did not give the input “%1”: %2").arg(utf8ToString(key), error.message));
-                done();
-            };
-            answerInput(inputMethod, inputParams && inputParams->is_object() ? *inputParams : json::object(), reply, refuse);
-        }
+    if (!inputRequests.is_object() || inputRequests.empty()) {
+        finish();
+        return;
     }
-    finish();
+    gathered->outstanding = int(inputRequests.size());
+    for (auto it = inputRequests.begin(); it != inputRequests.end(); ++it) {
+        const std::string key = it.key();
+        const QString inputMethod = json_fields::text(*it, "method");
+        const json *inputParams = json_fields::member(*it, "params");
+        auto one = [gathered, finish]() {
+            --gathered->outstanding;
+            finish();
+        };
+        auto reply = [gathered, key, one](const json &answer) {
+            gathered->responses[key] = answer;
+            one();
+        };
+        auto refuse = [self, key, one](const jsonrpc::ErrorObject &error) {
+            // An input request has no error answer: it is left out, and
+            // the server decides what that means.
+            if (self)
+                emit self->protocolIssue(tr("Crosstalk did not give the input “%1”: %2").arg(utf8ToString(key), error.message));
+            one();
+        };
+        answerInput(inputMethod, inputParams && inputParams->is_object() ? *inputParams : json::object(), reply, refuse);
+    }
 }
 
 void McpSession::answerInput(const QString &method, const json &params, McpClientHandler::Reply reply,
@@ -584,8 +639,8 @@ void McpSession::answerInput(const QString &method, const json &params, McpClien
     refuse(e);
 }
 
-void McpSession::sendRequest(const QString &method, json params, qint64 timeoutMs, QObject *context, Callback callback,
-                             bool withProgress)
+void McpSession::sendRequest(Ticket ticket, const QString &method, json params, qint64 timeoutMs, QObject *context,
+                             Callback callback, bool withProgress)
 {
     if (m_closed || !m_transport) {
         McpError e;
@@ -651,6 +706,7 @@ void McpSession::sendRequest(const QString &method, json params, qint64 timeoutM
     r.id = id;
     r.method = method;
     r.params = std::move(params);
+    m_ticketIds.insert(ticket, id);
     if (m_era == Era::Legacy && m_transport->name() == QLatin1String("streamable-http"))
         m_outgoing.insert(id, Outgoing{method, *r.params, headers});
     m_transport->send(r, headers);

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -71,6 +72,8 @@ public:
     static constexpr int MaxInputRounds = 16;
 
     using Callback = std::function<void(const McpError &error, const nlohmann::json &result)>;
+    /// Names one request() for cancel(), across its input rounds.
+    using Ticket = quint64;
     using TransportFactory = std::function<McpTransport *()>;
 
     /// Takes `transport` as a child. `handler` may be null (server requests
@@ -93,8 +96,18 @@ public:
     /// each progress notification restarts the timeout. The callback runs
     /// once, while `context` lives. In the modern era, input the server asks
     /// for is gathered and the request sent again until it completes.
-    void request(const QString &method, nlohmann::json params, qint64 timeoutMs, QObject *context, Callback callback,
-                 bool withProgress = false);
+    Ticket request(const QString &method, nlohmann::json params, qint64 timeoutMs, QObject *context, Callback callback,
+                   bool withProgress = false);
+    /// Stops waiting for a request: the server is told (a cancellation
+    /// notification, or on modern HTTP the stream closed) and the callback
+    /// runs with a Cancelled error. Nothing happens for a finished request.
+    void cancel(Ticket ticket, const QString &reason = {});
+    /// Answers a set of modern input requests (`inputRequests`: key → request)
+    /// through the handler; `done` gets the `inputResponses` object, which
+    /// leaves out what the handler refused. `done` runs only while `context`
+    /// and the session live.
+    void answerInputRequests(const nlohmann::json &inputRequests, QObject *context,
+                             std::function<void(const nlohmann::json &responses)> done);
     /// Reads every page of a list (`tools/list`, `resources/list`, …) and
     /// answers `{key: [all items]}`. A cursor that repeats ends with an error.
     /// In the modern era over HTTP, tools whose `x-mcp-header` annotations are
@@ -154,10 +167,10 @@ private:
     void failLostRequests(const McpError &error);
     void fail(McpError error);
     bool switchToFallback(const McpError &why);
-    void sendRequest(const QString &method, nlohmann::json params, qint64 timeoutMs, QObject *context, Callback callback,
-                     bool withProgress);
-    void inputRound(const QString &method, const nlohmann::json &params, const nlohmann::json &result, int round,
-                    qint64 timeoutMs, QPointer<QObject> context, Callback callback, bool withProgress);
+    void sendRequest(Ticket ticket, const QString &method, nlohmann::json params, qint64 timeoutMs, QObject *context,
+                     Callback callback, bool withProgress);
+    void inputRound(Ticket ticket, const QString &method, const nlohmann::json &params, const nlohmann::json &result,
+                    int round, qint64 timeoutMs, QPointer<QObject> context, Callback callback, bool withProgress);
     void answerInput(const QString &method, const nlohmann::json &params, McpClientHandler::Reply reply,
                      McpClientHandler::Refuse refuse);
     nlohmann::json modernMeta() const;
@@ -177,6 +190,9 @@ private:
     QHash<jsonrpc::Id, McpError> m_failures;       // transport failures, read by the request's callback
     QHash<jsonrpc::Id, Outgoing> m_outgoing;       // requests in flight, for a lost session
     QList<jsonrpc::Id> m_lostRequests;
+    Ticket m_nextTicket = 0;
+    QHash<Ticket, jsonrpc::Id> m_ticketIds;        // request() → its request on the wire now
+    QSet<Ticket> m_cancelledTickets;               // cancelled between two input rounds
     QHash<QString, QList<RequestHeaders::Param>> m_toolHeaders; // modern HTTP: tool → parameter headers
     QTimer m_openTimer;
     qint64 m_openTimeoutMs = 0;

@@ -1,0 +1,225 @@
+// McpToolCall: tool calls followed to their end. A modern server that makes
+// tasks of its calls (the io.modelcontextprotocol/tasks extension): polling,
+// input gathered through the handler and sent with tasks/update, failure and
+// cancellation; and a plain legacy call cancelled on the wire.
+#include "mcp/McpSession.h"
+#include "mcp/McpToolCall.h"
+#include "mcp/StdioTransport.h"
+
+#include "TestPaths.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace crosstalk;
+using nlohmann::json;
+
+namespace {
+
+/// Answers form elicitations with a name, counting them.
+struct Handler : mcp::McpClientHandler
+{
+    int elicitations = 0;
+    bool accept = true;
+    void handleServerRequest(const QString &method, const json &, Reply reply, Refuse refuse) override
+    {
+        if (method != QLatin1String("elicitation/create"))
+            return refuse(jsonrpc::ErrorObject{-32601, QStringLiteral("not in this test"), std::nullopt});
+        ++elicitations;
+        reply(accept ? json{{"action", "accept"}, {"content", {{"name", "Ada"}}}} : json{{"action", "decline"}});
+    }
+};
+
+struct Server
+{
+    std::unique_ptr<mcp::McpSession> session;
+    QStringList stderrLines;
+};
+
+/// Starts a server and waits until the session is ready.
+bool open(Server &server, const QStringList &arguments, mcp::McpClientHandler *handler)
+{
+    auto *transport = new mcp::StdioTransport({test::nodeProgram(), arguments, {}, {}});
+    QObject::connect(transport, &mcp::StdioTransport::stderrLine, transport,
+                     [&server](const QString &line) { server.stderrLines.append(line); });
+    server.session = std::make_unique<mcp::McpSession>(transport, handler);
+    QSignalSpy ready(server.session.get(), &mcp::McpSession::ready);
+    server.session->open(15000);
+    return ready.wait(15000);
+}
+
+QStringList modernServer(const char *mode)
+{
+    return {test::sourceDir() + QStringLiteral("/tests/peers/mcp/scripted-modern.cjs"), QString::fromLatin1(mode)};
+}
+
+json tool(const char *name)
+{
+    return json{{"name", name}, {"inputSchema", {{"type", "object"}}}};
+}
+
+} // namespace
+
+class TestMcpToolCall : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void modernTaskAsksForInput();
+    void modernTaskDeclinedInput();
+    void modernTaskFails();
+    void modernTaskCancelled();
+    void legacyCallCancelled();
+    void outputSchemaVerdict();
+};
+
+void TestMcpToolCall::initTestCase()
+{
+    if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+}
+
+void TestMcpToolCall::modernTaskAsksForInput()
+{
+    Handler handler;
+    Server server;
+    QVERIFY(open(server, modernServer("ask"), &handler));
+    QCOMPARE(server.session->era(), QStringLiteral("modern"));
+    mcp::McpToolCall call(server.session.get(), tool("greet"), json::object(), 10000);
+    QStringList states;
+    connect(&call, &mcp::McpToolCall::taskUpdated, this,
+            [&](const json &task) { states.append(QString::fromStdString(task.value("status", ""))); });
+    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
+    call.start();
+    QVERIFY(finished.wait(10000));
+    const auto error = finished.first().at(0).value<mcp::McpError>();
+    QVERIFY2(error.ok(), qPrintable(error.message));
+    QCOMPARE(call.taskId(), QStringLiteral("task-1"));
+    QCOMPARE(states, (QStringList{QStringLiteral("working"), QStringLiteral("input_required"), QStringLiteral("completed")}));
+    QCOMPARE(call.result().at("content").at(0).value("text", ""), std::string("Hello, Ada!"));
+    QCOMPARE(call.outputValid(), json(nullptr)); // no output schema
+    // The input request was shown once, answered once, although the server
+    // listed it on more than one poll.
+    QCOMPARE(handler.elicitations, 1);
+    QCOMPARE(server.stderrLines.filter(QStringLiteral("update task-1")).size(), 1);
+    QVERIFY(server.stderrLines.filter(QStringLiteral("update task-1")).first().contains(QLatin1String("\"Ada\"")));
+}
+
+void TestMcpToolCall::modernTaskDeclinedInput()
+{
+    Handler handler;
+    handler.accept = false;
+    Server server;
+    QVERIFY(open(server, modernServer("ask"), &handler));
+    mcp::McpToolCall call(server.session.get(), tool("greet"), json::object(), 10000);
+    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
+    call.start();
+    QVERIFY(finished.wait(10000));
+    const auto error = finished.first().at(0).value<mcp::McpError>();
+    QCOMPARE(error.kind, mcp::McpError::Kind::Cancelled);
+    QVERIFY2(error.message.contains(QLatin1String("nobody to greet")), qPrintable(error.message));
+}
+
+void TestMcpToolCall::modernTaskFails()
+{
+    Server server;
+    QVERIFY(open(server, modernServer("fail"), nullptr));
+    mcp::McpToolCall call(server.session.get(), tool("greet"), json::object(), 10000);
+    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
+    call.start();
+    QVERIFY(finished.wait(10000));
+    const auto error = finished.first().at(0).value<mcp::McpError>();
+    QCOMPARE(error.kind, mcp::McpError::Kind::Remote);
+    QCOMPARE(error.code, -32603);
+    QCOMPARE(error.message, QStringLiteral("the disk is full"));
+}
+
+void TestMcpToolCall::modernTaskCancelled()
+{
+    Server server;
+    QVERIFY(open(server, modernServer("forever"), nullptr));
+    mcp::McpToolCall call(server.session.get(), tool("greet"), json::object(), 10000);
+    QSignalSpy updated(&call, &mcp::McpToolCall::taskUpdated);
+    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
+    call.start();
+    QVERIFY(updated.wait(10000));
+    QTest::qWait(200); // a few polls
+    QVERIFY(finished.isEmpty());
+    call.cancel();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(0).value<mcp::McpError>().kind, mcp::McpError::Kind::Cancelled);
+    QTRY_COMPARE(server.stderrLines.filter(QStringLiteral("cancel task-1")).size(), 1);
+}
+
+void TestMcpToolCall::legacyCallCancelled()
+{
+    // A legacy server that never answers a tool call and says what it was told.
+    const QString script = QStringLiteral(R"(
+const rl = require('readline').createInterface({ input: process.stdin });
+rl.on('line', (line) => {
+  const m = JSON.parse(line);
+  if (m.method === 'initialize')
+    return console.log(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { protocolVersion: '2025-11-25',
+      capabilities: { tools: {} }, serverInfo: { name: 'silent', version: '1' } } }));
+  if (m.method === 'notifications/cancelled')
+    return process.stderr.write('cancelled ' + m.params.requestId + ': ' + m.params.reason + '\n');
+  if (m.method !== 'tools/call' && 'id' in m)
+    console.log(JSON.stringify({ jsonrpc: '2.0', id: m.id, error: { code: -32601, message: 'Method not found' } }));
+});
+)");
+    Server server;
+    QVERIFY(open(server, {QStringLiteral("-e"), script}, nullptr));
+    QCOMPARE(server.session->era(), QStringLiteral("legacy"));
+    mcp::McpToolCall call(server.session.get(), tool("slow"), json::object(), 60000);
+    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
+    call.start();
+    QTest::qWait(100);
+    call.cancel();
+    QVERIFY(finished.size() == 1 || finished.wait(2000)); // at once: nothing waits on the server
+    QCOMPARE(finished.first().at(0).value<mcp::McpError>().kind, mcp::McpError::Kind::Cancelled);
+    QTRY_COMPARE(server.stderrLines.filter(QStringLiteral("cancelled ")).size(), 1);
+    QVERIFY(server.stderrLines.filter(QStringLiteral("cancelled ")).first().contains(QLatin1String("Cancelled in Crosstalk")));
+    // The session goes on.
+    QSignalSpy closed(server.session.get(), &mcp::McpSession::closed);
+    QVERIFY(closed.isEmpty());
+}
+
+void TestMcpToolCall::outputSchemaVerdict()
+{
+    // structuredContent checked against the tool's output schema.
+    const QString script = QStringLiteral(R"(
+const rl = require('readline').createInterface({ input: process.stdin });
+rl.on('line', (line) => {
+  const m = JSON.parse(line);
+  const ok = (result) => console.log(JSON.stringify({ jsonrpc: '2.0', id: m.id, result }));
+  if (m.method === 'initialize')
+    return ok({ protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'typed', version: '1' } });
+  if (m.method === 'tools/call')
+    return ok({ content: [{ type: 'text', text: 'x' }], structuredContent: { count: m.params.arguments.count } });
+  if ('id' in m)
+    console.log(JSON.stringify({ jsonrpc: '2.0', id: m.id, error: { code: -32601, message: 'Method not found' } }));
+});
+)");
+    Server server;
+    QVERIFY(open(server, {QStringLiteral("-e"), script}, nullptr));
+    const json typed{{"name", "count"},
+                     {"inputSchema", {{"type", "object"}}},
+                     {"outputSchema", {{"type", "object"}, {"properties", {{"count", {{"type", "integer"}}}}}, {"required", {"count"}}}}};
+    for (const auto &[value, valid] : {std::pair{json(3), true}, std::pair{json("three"), false}}) {
+        mcp::McpToolCall call(server.session.get(), typed, json{{"count", value}}, 10000);
+        QSignalSpy finished(&call, &mcp::McpToolCall::finished);
+        call.start();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.first().at(0).value<mcp::McpError>().ok());
+        QCOMPARE(call.outputValid(), json(valid));
+        QCOMPARE(call.outputProblems().isEmpty(), valid);
+        if (!valid)
+            QCOMPARE(call.outputProblems().first().pointer, QStringLiteral("/count"));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestMcpToolCall)
+#include "tst_mcptoolcall.moc"
