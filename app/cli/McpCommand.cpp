@@ -292,15 +292,23 @@ void McpCommand::run()
     }
     if (m_verb == QLatin1String("ping"))
         return (void)m_session->request(QStringLiteral("ping"), json::object(), m_timeoutMs, this, answer);
+    // A list verb prints the list alone (the caching hints are for the GUI).
+    const auto list = [this](const QString &method, const char *key) {
+        m_session->listAll(method, QLatin1String(key), m_timeoutMs, this, [this, key](const mcp::McpError &error, const json &result) {
+            if (!error.ok())
+                return finishWith(error);
+            printResult(json{{key, result.at(key)}});
+            finish(Success);
+        });
+    };
     if (m_verb == QLatin1String("tools"))
-        return m_session->listAll(QStringLiteral("tools/list"), QStringLiteral("tools"), m_timeoutMs, this, answer);
+        return list(QStringLiteral("tools/list"), "tools");
     if (m_verb == QLatin1String("resources"))
-        return m_session->listAll(QStringLiteral("resources/list"), QStringLiteral("resources"), m_timeoutMs, this, answer);
+        return list(QStringLiteral("resources/list"), "resources");
     if (m_verb == QLatin1String("templates"))
-        return m_session->listAll(QStringLiteral("resources/templates/list"), QStringLiteral("resourceTemplates"), m_timeoutMs,
-                                  this, answer);
+        return list(QStringLiteral("resources/templates/list"), "resourceTemplates");
     if (m_verb == QLatin1String("prompts"))
-        return m_session->listAll(QStringLiteral("prompts/list"), QStringLiteral("prompts"), m_timeoutMs, this, answer);
+        return list(QStringLiteral("prompts/list"), "prompts");
     if (m_verb == QLatin1String("read"))
         return (void)m_session->request(QStringLiteral("resources/read"), json{{"uri", m_verbArgs.first().toStdString()}}, m_timeoutMs,
                                   this, answer);

@@ -758,12 +758,12 @@ void McpSession::listAll(const QString &method, const QString &key, qint64 timeo
         };
     }
     listPage(method, key, json(), timeoutMs, context, std::make_shared<json>(json::array()),
-             std::make_shared<QSet<QString>>(), std::move(callback));
+             std::make_shared<QSet<QString>>(), std::make_shared<json>(json::object()), std::move(callback));
 }
 
 void McpSession::listPage(const QString &method, const QString &key, const json &cursor, qint64 timeoutMs,
                           QPointer<QObject> context, std::shared_ptr<json> items, std::shared_ptr<QSet<QString>> cursors,
-                          Callback callback)
+                          std::shared_ptr<json> hints, Callback callback)
 {
     json params = json::object();
     if (!cursor.is_null())
@@ -780,9 +780,22 @@ void McpSession::listPage(const QString &method, const QString &key, const json 
         }
         for (const json &item : *page)
             items->push_back(item);
+        // The caching hints of the whole list: the shortest time to live of
+        // its pages, and "private" when any page says so.
+        if (const json *ttl = json_fields::member(result, "ttlMs"); ttl && ttl->is_number() && ttl->get<double>() >= 0) {
+            const json *sofar = json_fields::member(*hints, "ttlMs");
+            if (!sofar || sofar->get<double>() > ttl->get<double>())
+                (*hints)["ttlMs"] = qint64(ttl->get<double>());
+        }
+        if (const QString scope = json_fields::text(result, "cacheScope"); !scope.isEmpty()) {
+            if (json_fields::text(*hints, "cacheScope") != QLatin1String("private"))
+                (*hints)["cacheScope"] = scope == QLatin1String("public") ? "public" : "private";
+        }
         const json *next = json_fields::member(result, "nextCursor");
         if (!next || next->is_null()) {
-            callback(McpError(), json{{key.toStdString(), std::move(*items)}});
+            json all = *hints;
+            all[key.toStdString()] = std::move(*items);
+            callback(McpError(), all);
             return;
         }
         const QString text = next->is_string() ? utf8ToString(next->get_ref<const std::string &>()) : QString();
@@ -795,7 +808,7 @@ void McpSession::listPage(const QString &method, const QString &key, const json 
         }
         cursors->insert(text);
         if (context)
-            listPage(method, key, *next, timeoutMs, context, items, cursors, callback);
+            listPage(method, key, *next, timeoutMs, context, items, cursors, hints, callback);
     });
 }
 

@@ -109,7 +109,9 @@ public:
     void answerInputRequests(const nlohmann::json &inputRequests, QObject *context,
                              std::function<void(const nlohmann::json &responses)> done);
     /// Reads every page of a list (`tools/list`, `resources/list`, …) and
-    /// answers `{key: [all items]}`. A cursor that repeats ends with an error.
+    /// answers `{key: [all items]}`, with the modern caching hints `ttlMs`
+    /// (the shortest of the pages') and `cacheScope` when the server gave
+    /// them. A cursor that repeats ends with an error.
     /// In the modern era over HTTP, tools whose `x-mcp-header` annotations are
     /// invalid are left out (with a protocolIssue naming each).
     void listAll(const QString &method, const QString &key, qint64 timeoutMs, QObject *context, Callback callback);
@@ -177,7 +179,7 @@ private:
     nlohmann::json filterTools(nlohmann::json tools);
     void listPage(const QString &method, const QString &key, const nlohmann::json &cursor, qint64 timeoutMs,
                   QPointer<QObject> context, std::shared_ptr<nlohmann::json> items,
-                  std::shared_ptr<QSet<QString>> cursors, Callback callback);
+                  std::shared_ptr<QSet<QString>> cursors, std::shared_ptr<nlohmann::json> hints, Callback callback);
 
     QPointer<McpTransport> m_transport;
     McpClientHandler *m_handler;

@@ -2,6 +2,9 @@
 // tasks of its calls (the io.modelcontextprotocol/tasks extension): polling,
 // input gathered through the handler and sent with tasks/update, failure and
 // cancellation; and a plain legacy call cancelled on the wire.
+// McpCatalog: lists kept current through subscriptions/listen (modern) and
+// list_changed and resources/subscribe (legacy), the ttlMs cache, icons.
+#include "mcp/McpCatalog.h"
 #include "mcp/McpSession.h"
 #include "mcp/McpToolCall.h"
 #include "mcp/StdioTransport.h"
@@ -74,6 +77,8 @@ private slots:
     void modernTaskCancelled();
     void legacyCallCancelled();
     void outputSchemaVerdict();
+    void modernCatalogListens();
+    void legacyCatalogFollowsChanges();
 };
 
 void TestMcpToolCall::initTestCase()
@@ -219,6 +224,99 @@ rl.on('line', (line) => {
         if (!valid)
             QCOMPARE(call.outputProblems().first().pointer, QStringLiteral("/count"));
     }
+}
+
+void TestMcpToolCall::modernCatalogListens()
+{
+    Server server;
+    QVERIFY(open(server, modernServer("catalog"), nullptr));
+    mcp::McpSession &session = *server.session;
+    mcp::McpCatalog catalog(&session, 10000);
+    QStringList issues;
+    connect(&catalog, &mcp::McpCatalog::protocolIssue, this, [&](const QString &why) { issues.append(why); });
+    QSignalSpy watching(&catalog, &mcp::McpCatalog::watching);
+    QSignalSpy updated(&catalog, &mcp::McpCatalog::listUpdated);
+    QSignalSpy changed(&catalog, &mcp::McpCatalog::listChanged);
+    QSignalSpy resourceUpdated(&catalog, &mcp::McpCatalog::resourceUpdated);
+    QSignalSpy subscriptionFailed(&catalog, &mcp::McpCatalog::subscriptionFailed);
+
+    catalog.watch();
+    QVERIFY(watching.wait(10000));
+    QCOMPARE(catalog.acknowledged(), (json{{"toolsListChanged", true}}));
+
+    // Fresh by its ttlMs: the second fetch is served from memory.
+    catalog.fetch(mcp::McpCatalog::List::Tools);
+    QVERIFY(updated.wait(10000));
+    catalog.fetch(mcp::McpCatalog::List::Tools);
+    QVERIFY(updated.wait(10000));
+    QCOMPARE(server.stderrLines.filter(QStringLiteral("tools/list")).size(), 1);
+    QCOMPARE(catalog.items(mcp::McpCatalog::List::Tools).size(), size_t(1));
+
+    // A change on the listen stream: marked, listed again by itself.
+    updated.clear();
+    mcp::McpToolCall add(&session, catalog.items(mcp::McpCatalog::List::Tools).at(0), json::object(), 10000);
+    add.start();
+    QVERIFY(updated.wait(10000));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(server.stderrLines.filter(QStringLiteral("tools/list")).size(), 2);
+    const json &tools = catalog.items(mcp::McpCatalog::List::Tools);
+    QCOMPARE(tools.size(), size_t(2));
+    QVERIFY(!catalog.changed(mcp::McpCatalog::List::Tools));
+    // Only https: and data: icons stay.
+    QCOMPARE(tools.at(0).at("icons").size(), size_t(1));
+    QCOMPARE(tools.at(1).at("icons"), (json::array({{{"src", "data:image/png;base64,iVBORw0KGgo="}}})));
+    QCOMPARE(issues.size(), 1);
+    QVERIFY2(issues.first().contains(QLatin1String("http://example.com/plain.png")), qPrintable(issues.first()));
+
+    // Subscribing opens the stream again with the resource in its filter:
+    // the old stream is cancelled, the new one acknowledged.
+    watching.clear();
+    catalog.subscribe(QStringLiteral("test://static/1"));
+    catalog.subscribe(QStringLiteral("file:///not/offered"));
+    QTRY_COMPARE_WITH_TIMEOUT(watching.size(), 2, 10000);
+    QCOMPARE(server.stderrLines.filter(QStringLiteral("listen ")).size(), 3);
+    QCOMPARE(server.stderrLines.filter(QStringLiteral("cancelled ")).size(), 2);
+    QVERIFY(server.stderrLines.filter(QStringLiteral("listen ")).last().contains(QLatin1String("file:///not/offered")));
+    // The server agreed to one of the two.
+    QVERIFY(!subscriptionFailed.isEmpty());
+    QCOMPARE(subscriptionFailed.last().at(0).toString(), QStringLiteral("file:///not/offered"));
+    mcp::McpToolCall again(&session, catalog.items(mcp::McpCatalog::List::Tools).at(0), json::object(), 10000);
+    again.start();
+    QVERIFY(resourceUpdated.wait(10000));
+    QCOMPARE(resourceUpdated.first().at(0).toString(), QStringLiteral("test://static/1"));
+}
+
+void TestMcpToolCall::legacyCatalogFollowsChanges()
+{
+    // server-everything: a real subscription, updated on its own timer once
+    // toggle-subscriber-updates is on.
+    Server server;
+    QVERIFY(open(server, {test::peersDir() + QStringLiteral("/node_modules/@modelcontextprotocol/server-everything/dist/index.js")},
+                 nullptr));
+    QCOMPARE(server.session->era(), QStringLiteral("legacy"));
+    mcp::McpCatalog catalog(server.session.get(), 15000);
+    QSignalSpy updated(&catalog, &mcp::McpCatalog::listUpdated);
+    QSignalSpy resourceUpdated(&catalog, &mcp::McpCatalog::resourceUpdated);
+    catalog.watch(); // nothing to open in the legacy era
+    catalog.fetch(mcp::McpCatalog::List::Resources);
+    QVERIFY(updated.wait(15000));
+    const json resources = catalog.items(mcp::McpCatalog::List::Resources);
+    QVERIFY(!resources.empty());
+    const QString uri = QString::fromStdString(resources.at(0).at("uri").get<std::string>());
+    catalog.subscribe(uri);
+    QCOMPARE(catalog.subscriptions(), QStringList{uri});
+    catalog.fetch(mcp::McpCatalog::List::Tools);
+    QVERIFY(updated.wait(15000));
+    json toggle;
+    for (const json &t : catalog.items(mcp::McpCatalog::List::Tools)) {
+        if (t.value("name", "") == "toggle-subscriber-updates")
+            toggle = t;
+    }
+    QVERIFY(toggle.is_object());
+    mcp::McpToolCall call(server.session.get(), toggle, json::object(), 15000);
+    call.start();
+    QVERIFY(resourceUpdated.wait(15000));
+    QCOMPARE(resourceUpdated.first().at(0).toString(), uri);
 }
 
 QTEST_GUILESS_MAIN(TestMcpToolCall)

@@ -7,12 +7,22 @@
 //                                     then completes with a greeting
 //   node scripted-modern.cjs forever  the task works until cancelled
 //   node scripted-modern.cjs fail     the task fails with a JSON-RPC error
+//   node scripted-modern.cjs catalog  no tasks: lists with caching hints, the
+//                                     tool "add" adds a tool, and changes go
+//                                     out on the subscriptions/listen stream
 'use strict';
 const mode = process.argv[2] || 'ask';
 const rl = require('readline').createInterface({ input: process.stdin });
 const send = (message) => process.stdout.write(JSON.stringify(message) + '\n');
 const now = () => new Date().toISOString();
 const tasks = new Map();
+const tools = [{ name: 'add', inputSchema: { type: 'object' }, icons: [{ src: 'https://example.com/add.png' }] }];
+let listen = null; // { id, filter }
+
+function notify(method, params) {
+  if (!listen) return;
+  send({ jsonrpc: '2.0', method, params: { ...params, _meta: { 'io.modelcontextprotocol/subscriptionId': listen.id } } });
+}
 
 function task(id) {
   const t = tasks.get(id);
@@ -27,7 +37,31 @@ rl.on('line', (line) => {
   const capabilities = (m.params && m.params._meta && m.params._meta['io.modelcontextprotocol/clientCapabilities']) || {};
   if (m.method === 'server/discover') {
     return ok({ supportedVersions: ['2026-07-28'], serverInfo: { name: 'scripted-modern', version: '1' },
-                capabilities: { tools: {}, extensions: { 'io.modelcontextprotocol/tasks': {} } }, ttlMs: 0, cacheScope: 'public' });
+                capabilities: { tools: { listChanged: true }, resources: { subscribe: true }, extensions: { 'io.modelcontextprotocol/tasks': {} } }, ttlMs: 0, cacheScope: 'public' });
+  }
+  if (mode === 'catalog') {
+    if (m.method === 'tools/list') {
+      process.stderr.write('tools/list\n');
+      return ok({ tools, ttlMs: 60000, cacheScope: 'public' });
+    }
+    if (m.method === 'subscriptions/listen') {
+      const wanted = m.params.notifications || {};
+      listen = { id: m.id, filter: wanted };
+      process.stderr.write(`listen ${m.id} ${JSON.stringify(wanted)}\n`);
+      const agreed = {};
+      if (wanted.toolsListChanged) agreed.toolsListChanged = true;
+      if (wanted.resourceSubscriptions) agreed.resourceSubscriptions = wanted.resourceSubscriptions.filter((u) => u.startsWith('test://'));
+      return notify('notifications/subscriptions/acknowledged', { notifications: agreed });
+    }
+    if (m.method === 'tools/call') {
+      tools.push({ name: 'added-' + tools.length, inputSchema: { type: 'object' },
+                   icons: [{ src: 'http://example.com/plain.png' }, { src: 'data:image/png;base64,iVBORw0KGgo=' }] });
+      ok({ content: [{ type: 'text', text: 'added' }] });
+      if (listen && listen.filter.toolsListChanged) notify('notifications/tools/list_changed', {});
+      for (const uri of (listen && listen.filter.resourceSubscriptions) || [])
+        if (uri.startsWith('test://')) notify('notifications/resources/updated', { uri });
+      return;
+    }
   }
   if (m.method === 'tools/call') {
     if (!capabilities.extensions || !capabilities.extensions['io.modelcontextprotocol/tasks'])
@@ -76,6 +110,11 @@ rl.on('line', (line) => {
     t.status = 'cancelled';
     process.stderr.write(`cancel ${m.params.taskId}\n`);
     return ok(task(m.params.taskId));
+  }
+  if (m.method === 'notifications/cancelled') {
+    process.stderr.write(`cancelled ${m.params.requestId}\n`);
+    if (listen && listen.id === m.params.requestId) listen = null;
+    return;
   }
   if ('id' in m) return error(-32601, 'Method not found');
 });
