@@ -1503,6 +1503,10 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
         <source>warning: the trace could not be written to %1: %2</source>
         <translation>Warnung: der Mitschnitt konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>warning: the page could not be opened (xdg-open did not start); open it yourself.</source>
+        <translation>Warnung: Die Seite ließ sich nicht öffnen (xdg-open startete nicht); bitte selbst öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::cli::McpConformanceCommand</name>
@@ -1593,6 +1597,105 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     <message>
         <source>the server asks to open %1 (not opened)</source>
         <translation>der Server bittet, %1 zu öffnen (nicht geöffnet)</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::cli::TerminalAnswers</name>
+    <message>
+        <source>one or more, separated by commas</source>
+        <translation>eines oder mehrere, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>a list, separated by commas</source>
+        <translation>eine Liste, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>a number or a value</source>
+        <translation>eine Nummer oder ein Wert</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>ja oder nein</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of the choices.</source>
+        <translation>„%1“ ist keine der Möglichkeiten.</translation>
+    </message>
+    <message>
+        <source>Choose one of the numbers shown.</source>
+        <translation>Bitte eine der angezeigten Nummern wählen.</translation>
+    </message>
+    <message>
+        <source>Answer yes or no.</source>
+        <translation>Bitte mit ja oder nein antworten.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number.</source>
+        <translation>„%1“ ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>Type the value as JSON.</source>
+        <translation>Bitte den Wert als JSON eingeben.</translation>
+    </message>
+    <message>
+        <source>The value does not fit the field.</source>
+        <translation>Der Wert passt nicht zum Feld.</translation>
+    </message>
+    <message>
+        <source>The server asks for input: %1</source>
+        <translation>Der Server bittet um Eingaben: %1</translation>
+    </message>
+    <message>
+        <source>Answer it? [a]ccept, [d]ecline or [c]ancel: </source>
+        <translation>Beantworten? [a] annehmen, [d] ablehnen oder [c] abbrechen: </translation>
+    </message>
+    <message>
+        <source> (required)</source>
+        <translation> (Pflichtfeld)</translation>
+    </message>
+    <message>
+        <source>    An answer is required.</source>
+        <translation>    Eine Antwort ist nötig.</translation>
+    </message>
+    <message>
+        <source>The server asks you to open a page: %1
+  URL: %2
+  Domain: %3</source>
+        <translation>Der Server bittet, eine Seite zu öffnen: %1
+  URL: %2
+  Domain: %3</translation>
+    </message>
+    <message>
+        <source>Open it and accept? [y]es, [n]o (decline) or [c]ancel: </source>
+        <translation>Öffnen und annehmen? [y] ja, [n] nein (ablehnen) oder [c] abbrechen: </translation>
+    </message>
+    <message>
+        <source>The server asks for a model&apos;s reply (sampling). The conversation so far:</source>
+        <translation>Der Server bittet um die Antwort eines Modells (Sampling). Das bisherige Gespräch:</translation>
+    </message>
+    <message>
+        <source>  system: %1</source>
+        <translation>  System: %1</translation>
+    </message>
+    <message>
+        <source>Reply as the model (an empty line declines): </source>
+        <translation>Antwort als Modell (eine leere Zeile lehnt ab): </translation>
+    </message>
+    <message>
+        <source>The server asks for roots: the folders it may work in.</source>
+        <translation>Der Server bittet um Roots: die Ordner, in denen er arbeiten darf.</translation>
+    </message>
+    <message>
+        <source>A folder (path or file: URI; an empty line ends the list): </source>
+        <translation>Ein Ordner (Pfad oder file:-URI; eine leere Zeile beendet die Liste): </translation>
+    </message>
+    <message>
+        <source>    “%1” is neither a path nor a file: URI.</source>
+        <translation>    „%1“ ist weder ein Pfad noch eine file:-URI.</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1887,33 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     </message>
 </context>
 <context>
+    <name>crosstalk::mcp::McpCatalog</name>
+    <message>
+        <source>An icon of “%1” in %2 was left out: Crosstalk shows only https: and data: icons, not “%3”.</source>
+        <translation>Ein Icon von „%1“ in %2 wurde weggelassen: Crosstalk zeigt nur https:- und data:-Icons, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>The server sent an update for a resource nobody subscribed to (%1).</source>
+        <translation>Der Server meldete eine Änderung an einer Ressource, die niemand abonniert hat (%1).</translation>
+    </message>
+    <message>
+        <source>The server did not agree to send updates for this resource.</source>
+        <translation>Der Server hat nicht zugesagt, Änderungen dieser Ressource zu melden.</translation>
+    </message>
+    <message>
+        <source>Unsubscribing from %1 failed: %2</source>
+        <translation>Das Abbestellen von %1 schlug fehl: %2</translation>
+    </message>
+    <message>
+        <source>Crosstalk listens with another filter.</source>
+        <translation>Crosstalk lauscht mit einem anderen Filter.</translation>
+    </message>
+    <message>
+        <source>The server ended the stream of changes.</source>
+        <translation>Der Server hat den Strom der Änderungen beendet.</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::mcp::McpSession</name>
     <message>
         <source>The server refused to initialize: %1</source>
@@ -1904,6 +2034,69 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     <message>
         <source>The tool “%1” is left out: %2</source>
         <translation>Das Werkzeug „%1“ wird ausgelassen: %2</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::mcp::McpToolCall</name>
+    <message>
+        <source>The call was abandoned.</source>
+        <translation>Der Aufruf wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <source>The connection to the server is closed.</source>
+        <translation>Die Verbindung zum Server ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Cancelled in Crosstalk.</source>
+        <translation>In Crosstalk abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The task %1 was cancelled.</source>
+        <translation>Die Aufgabe %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Crosstalk asked to cancel the task %1; the server answered: %2</source>
+        <translation>Crosstalk bat, die Aufgabe %1 abzubrechen; der Server antwortete: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to tools/call is not an object.</source>
+        <translation>Die Antwort des Servers auf tools/call ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The server made a task of the call but gave it no taskId.</source>
+        <translation>Der Server machte aus dem Aufruf eine Aufgabe, gab ihr aber keine taskId.</translation>
+    </message>
+    <message>
+        <source>The task %1 has the unknown status “%2”.</source>
+        <translation>Die Aufgabe %1 hat den unbekannten Status „%2“.</translation>
+    </message>
+    <message>
+        <source>The task %1 completed without a result object.</source>
+        <translation>Die Aufgabe %1 endete ohne Ergebnisobjekt.</translation>
+    </message>
+    <message>
+        <source>The server cancelled the task %1.</source>
+        <translation>Der Server hat die Aufgabe %1 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server cancelled the task %1: %2</source>
+        <translation>Der Server hat die Aufgabe %1 abgebrochen: %2</translation>
+    </message>
+    <message>
+        <source>The task %1 did not end within its time to live of %2 ms.</source>
+        <translation>Die Aufgabe %1 endete nicht innerhalb ihrer Lebensdauer von %2 ms.</translation>
+    </message>
+    <message>
+        <source>The result of the task %1 is not an object.</source>
+        <translation>Das Ergebnis der Aufgabe %1 ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>the tool has an output schema but gave no structuredContent</source>
+        <translation>das Werkzeug hat ein Ausgabeschema, lieferte aber kein structuredContent</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "McpCommand.h"
 
 #include "CliSupport.h"
+#include "TerminalAnswers.h"
 
 #include "mcp/McpToolCall.h"
 #include "mcp/SseTransport.h"
@@ -14,6 +15,7 @@
 #include "util/Utf8.h"
 
 #include <QCoreApplication>
+#include <QProcess>
 #include <QSaveFile>
 #include <QSet>
 
@@ -178,6 +180,9 @@ void McpCommand::start(const QStringList &allArguments)
     if (parser.isSet(sampleOption))
         m_sample = parser.value(sampleOption);
     m_roots = parser.values(rootOption);
+    // Without a flag for them, a person at a terminal is asked.
+    if ((m_roots.isEmpty() || !m_sample || m_elicit.isEmpty() || m_elicitUrl.isEmpty()) && TerminalPrompter::available())
+        m_prompter = new TerminalPrompter(this);
     if (!m_elicitUrl.isEmpty() && !QStringList{QStringLiteral("accept"), QStringLiteral("decline"), QStringLiteral("cancel")}.contains(m_elicitUrl))
         return finish(UsageError, tr("--elicit-url takes accept, decline or cancel, not '%1'.").arg(m_elicitUrl));
 
@@ -244,6 +249,10 @@ void McpCommand::start(const QStringList &allArguments)
                                                                      : mcp::McpSession::Era::Auto);
     if (fallback)
         m_session->setFallbackTransport(fallback);
+    // Log notifications are shown, so they are asked for (a modern server
+    // sends none unless asked).
+    if (!m_quiet)
+        m_session->setLogLevel(QStringLiteral("info"));
     connect(m_session, &mcp::McpSession::ready, this, &McpCommand::run);
     // A failed start says what failed in its own words.
     connect(m_session, &mcp::McpSession::failed, this,
@@ -437,30 +446,39 @@ void McpCommand::printResult(const json &result)
 
 void McpCommand::handleServerRequest(const QString &method, const json &params, Reply reply, Refuse refuse)
 {
+    using ask = TerminalAnswers;
     if (method == QLatin1String("roots/list")) {
+        if (m_roots.isEmpty() && m_prompter)
+            return m_prompter->ask(ask::roots(reply));
         json roots = json::array();
         for (const QString &uri : std::as_const(m_roots))
             roots.push_back({{"uri", uri.toStdString()}});
         return reply(json{{"roots", roots}});
     }
     if (method == QLatin1String("sampling/createMessage")) {
-        if (!m_sample) {
-            jsonrpc::ErrorObject e;
-            e.code = -32600;
-            e.message = QStringLiteral("Sampling was declined: crosstalk-cli answers it only with --sample.");
-            return refuse(e);
+        if (m_sample) {
+            return reply(json{{"role", "assistant"},
+                              {"content", {{"type", "text"}, {"text", m_sample->toStdString()}}},
+                              {"model", "crosstalk-cli"},
+                              {"stopReason", "endTurn"}});
         }
-        return reply(json{{"role", "assistant"},
-                          {"content", {{"type", "text"}, {"text", m_sample->toStdString()}}},
-                          {"model", "crosstalk-cli"},
-                          {"stopReason", "endTurn"}});
+        if (m_prompter)
+            return m_prompter->ask(ask::sampling(params, reply, refuse));
+        jsonrpc::ErrorObject e;
+        e.code = -1;
+        e.message = QStringLiteral("Sampling was declined: crosstalk-cli answers it only with --sample or at a terminal.");
+        return refuse(e);
     }
     // elicitation/create
     const bool urlMode = json_fields::text(params, "mode") == QLatin1String("url");
     const QString answer = urlMode ? m_elicitUrl : m_elicit;
+    if (answer.isEmpty() && m_prompter) {
+        return m_prompter->ask(urlMode ? ask::elicitationUrl(params, [this](const QString &url) { openUrl(url); }, reply)
+                                       : ask::elicitationForm(params, reply));
+    }
     if (urlMode) {
         if (answer == QLatin1String("accept"))
-            err() << tr("The server asks you to open: %1").arg(terminalSafe(json_fields::text(params, "url"))) << Qt::endl;
+            openUrl(json_fields::text(params, "url"));
         return reply(json{{"action", answer.isEmpty() ? "decline" : answer.toStdString()}});
     }
     if (answer.isEmpty() || answer == QLatin1String("decline") || answer == QLatin1String("cancel"))
@@ -473,6 +491,19 @@ void McpCommand::handleServerRequest(const QString &method, const json &params, 
         return reply(json{{"action", "decline"}});
     }
     reply(json{{"action", "accept"}, {"content", content}});
+}
+
+void McpCommand::openUrl(const QString &url)
+{
+    err() << tr("The server asks you to open: %1").arg(terminalSafe(url)) << Qt::endl;
+    // Opened only on a desktop, and only a web page: the person said yes to
+    // this URL, not to whatever program another scheme would start.
+    const QString scheme = QUrl(url).scheme();
+    const bool desktop = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    if (!desktop || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+        return;
+    if (!QProcess::startDetached(QStringLiteral("xdg-open"), {url}))
+        err() << tr("warning: the page could not be opened (xdg-open did not start); open it yourself.") << Qt::endl;
 }
 
 int McpCommand::exitCodeFor(const mcp::McpError &error)

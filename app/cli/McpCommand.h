@@ -12,9 +12,12 @@ class TrafficLog;
 
 namespace crosstalk::cli {
 
+class TerminalPrompter;
+
 /// `crosstalk-cli mcp VERB [VERB ARGS] [OPTIONS] -- COMMAND [ARGS...]`:
 /// starts a stdio server, initializes, runs one verb and prints its result.
-/// Answers the server's requests (sampling, elicitation, roots) from flags.
+/// Answers the server's requests (sampling, elicitation, roots) from flags,
+/// or, without one, by asking on a terminal.
 class McpCommand : public QObject, public mcp::McpClientHandler
 {
     Q_OBJECT
@@ -36,6 +39,8 @@ private:
     void finishWith(const mcp::McpError &error);
     std::optional<nlohmann::json> arguments(const nlohmann::json &inputSchema);
     void writeTrace();
+    /// Shows a URL a server asks the person to open, and opens it on a desktop.
+    void openUrl(const QString &url);
 
     QString m_verb;
     QStringList m_verbArgs;
@@ -52,6 +57,8 @@ private:
     int m_exitCode = -1;
     QString m_tracePath;
     QPointer<traffic::TrafficLog> m_trace;
+    /// Asks the person for what no flag answers (only on a terminal).
+    QPointer<TerminalPrompter> m_prompter;
 };
 
 } // namespace crosstalk::cli

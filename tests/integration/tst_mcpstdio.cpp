@@ -120,6 +120,7 @@ private slots:
     void cliRefusesBadArguments();
     void cliReportsAServerThatDies();
     void cliOverHttp();
+    void cliAsksOnATerminal();
 };
 
 void TestMcpStdio::initTestCase()
@@ -436,6 +437,63 @@ void TestMcpStdio::cliOverHttp()
         QStringLiteral(CROSSTALK_CLI), {QStringLiteral("mcp"), QStringLiteral("ping"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:1/mcp"),
                                         QStringLiteral("--"), test::nodeProgram()});
     QCOMPARE(both.exitCode, 1);
+}
+
+namespace {
+
+/// The last line of a terminal's output that is a JSON object.
+json jsonLineOf(const QByteArray &terminal)
+{
+    json found;
+    for (const QByteArray &line : terminal.split('\n')) {
+        // Typed-ahead answers echo early, so the output may share a line
+        // with the last question.
+        const qsizetype start = line.indexOf("{\"");
+        const QByteArray trimmed = start >= 0 ? line.mid(start).trimmed() : QByteArray();
+        if (!trimmed.isEmpty()) {
+            json value = json::parse(trimmed.constData(), trimmed.constData() + trimmed.size(), nullptr, false);
+            if (value.is_object())
+                found = std::move(value);
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+void TestMcpStdio::cliAsksOnATerminal()
+{
+    if (const QString reason = test::terminalUnavailableReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    const QStringList server{QStringLiteral("--"), test::nodeProgram(), everything()};
+    const QStringList otherAnswers{QStringLiteral("--root"), QStringLiteral("file:///tmp"), QStringLiteral("--json")};
+
+    // Sampling without --sample: the conversation is shown, the reply typed.
+    const test::CliRun sampled = test::runCliAtTerminal(
+        QStringLiteral(CROSSTALK_CLI),
+        QStringList{QStringLiteral("mcp"), QStringLiteral("call"), QStringLiteral("trigger-sampling-request"), QStringLiteral("--args"),
+                    QStringLiteral(R"({"prompt":"What is two and two?","maxTokens":10})")}
+            + otherAnswers + server,
+        "Four, typed by hand\n");
+    QVERIFY2(sampled.exitCode == 0, sampled.out.constData());
+    QVERIFY2(sampled.out.contains("What is two and two?"), sampled.out.constData());
+    QVERIFY2(sampled.out.contains("Reply as the model"), sampled.out.constData());
+    QVERIFY2(QString::fromStdString(jsonLineOf(sampled.out).dump()).contains(QLatin1String("Four, typed by hand")),
+             sampled.out.constData());
+
+    // A form elicitation without --elicit: accepted, then each field in
+    // turn; an empty line takes the default, a wrong value is asked again.
+    const test::CliRun form = test::runCliAtTerminal(
+        QStringLiteral(CROSSTALK_CLI),
+        QStringList{QStringLiteral("mcp"), QStringLiteral("call"), QStringLiteral("trigger-elicitation-request"),
+                    QStringLiteral("--sample"), QStringLiteral("unused")}
+            + otherAnswers + server,
+        "a\n1815-12-10\nmaybe\nyes\nada@example.com\n\nhttps://ada.example\n7\n2\nAda Lovelace\n\n1,3\nWonder Woman\n2\n\n");
+    QVERIFY2(form.exitCode == 0, form.out.constData());
+    QVERIFY2(form.out.contains("Answer yes or no."), form.out.constData()); // "maybe" was asked again
+    const QString result = QString::fromStdString(jsonLineOf(form.out).dump());
+    for (const char *expected : {"Ada Lovelace", "\\\"check\\\": true", "fish-3", "hero-3", "pet-2", "It was a dark and stormy night."})
+        QVERIFY2(result.contains(QLatin1String(expected)), qPrintable(QString::fromUtf8(expected) + QLatin1String(" in ") + result));
 }
 
 QTEST_GUILESS_MAIN(TestMcpStdio)

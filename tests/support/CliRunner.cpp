@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QStandardPaths>
 
 namespace crosstalk::test {
 
@@ -21,12 +22,27 @@ nlohmann::json CliRun::end() const
     return all.empty() ? nlohmann::json() : all.back();
 }
 
-CliRun runCli(const QString &program, const QStringList &arguments, int timeoutMs)
+namespace {
+
+/// Command-line runs are headless: nothing they do may open a window or a
+/// browser, even when the tests run on a desktop.
+QProcessEnvironment headless()
 {
-    QProcess p;
-    QElapsedTimer timer;
-    timer.start();
-    p.start(program, arguments);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    return env;
+}
+
+QString shellQuoted(const QString &word)
+{
+    QString quoted = word;
+    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+CliRun finish(QProcess &p, const QElapsedTimer &timer, int timeoutMs)
+{
     CliRun r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -39,6 +55,42 @@ CliRun runCli(const QString &program, const QStringList &arguments, int timeoutM
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+} // namespace
+
+CliRun runCli(const QString &program, const QStringList &arguments, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessEnvironment(headless());
+    QElapsedTimer timer;
+    timer.start();
+    p.start(program, arguments);
+    return finish(p, timer, timeoutMs);
+}
+
+QString terminalUnavailableReason()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty()
+        ? QStringLiteral("script(1) from util-linux is not installed")
+        : QString();
+}
+
+CliRun runCliAtTerminal(const QString &program, const QStringList &arguments, const QByteArray &typed, int timeoutMs)
+{
+    QStringList words{shellQuoted(program)};
+    for (const QString &a : arguments)
+        words.append(shellQuoted(a));
+    QProcess p;
+    p.setProcessEnvironment(headless());
+    QElapsedTimer timer;
+    timer.start();
+    // script(1) gives the program a pseudo-terminal and types what arrives
+    // on its own stdin; stdin stays open, so the input does not end early.
+    p.start(QStringLiteral("script"), {QStringLiteral("-qec"), words.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+    p.waitForStarted();
+    p.write(typed);
+    return finish(p, timer, timeoutMs);
 }
 
 } // namespace crosstalk::test

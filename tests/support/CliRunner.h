@@ -25,6 +25,14 @@ struct CliRun
 
 /// Runs `program` with `arguments` and waits for it (killing it after
 /// `timeoutMs`, with that said in `err`).
+/// The program runs headless (no DISPLAY).
 CliRun runCli(const QString &program, const QStringList &arguments, int timeoutMs = 120000);
+
+/// Runs `program` on a pseudo-terminal (through script(1)) with `typed` as
+/// what a person types. Its stdout and stderr both arrive in `out`.
+CliRun runCliAtTerminal(const QString &program, const QStringList &arguments, const QByteArray &typed,
+                        int timeoutMs = 60000);
+/// Why runCliAtTerminal() cannot run here (empty when it can).
+QString terminalUnavailableReason();
 
 } // namespace crosstalk::test
