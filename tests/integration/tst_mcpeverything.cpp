@@ -90,6 +90,7 @@ private slots:
     void everything_data();
     void everything();
     void sseEndpointFallback();
+    void restartedServerLosesTheSession();
 
 private:
     /// Starts server-everything over `transport` and opens a session on it.
@@ -259,6 +260,35 @@ void TestMcpEverything::sseEndpointFallback()
     QCOMPARE(s.era(), QStringLiteral("legacy"));
     const Result echo = call(s, QStringLiteral("tools/call"), {{"name", "echo"}, {"arguments", {{"message", "über"}}}});
     QVERIFY2(echo.error.ok(), qPrintable(echo.error.message));
+}
+
+void TestMcpEverything::restartedServerLosesTheSession()
+{
+    // server-everything restarted on the same port no longer knows the
+    // session: it answers 400 "No valid session ID", and Crosstalk
+    // initializes again and sends the request once more.
+    Handler handler;
+    test::PeerProcess peer;
+    std::unique_ptr<mcp::McpSession> session = open(QStringLiteral("streamable-http"), &handler, peer);
+    QVERIFY(session);
+    auto *transport = static_cast<mcp::StreamableHttpTransport *>(session->transport());
+    const QByteArray first = transport->sessionId();
+    QVERIFY(!first.isEmpty());
+    QVERIFY(call(*session, QStringLiteral("ping"), json::object()).error.ok());
+
+    const quint16 port = peer.port();
+    peer.stop();
+    QProcessEnvironment samePort;
+    samePort.insert(QStringLiteral("PORT"), QString::number(port));
+    test::PeerProcess restarted;
+    QVERIFY2(restarted.start(everythingScript, {QStringLiteral("streamableHttp")}, samePort), qPrintable(restarted.errorString()));
+    QCOMPARE(restarted.port(), port);
+
+    const Result tools = listAll(*session, QStringLiteral("tools/list"), QStringLiteral("tools"));
+    QVERIFY2(tools.error.ok(), qPrintable(tools.error.message));
+    QVERIFY(!tools.value.at("tools").empty());
+    QVERIFY(!transport->sessionId().isEmpty());
+    QVERIFY(transport->sessionId() != first);
 }
 
 QTEST_GUILESS_MAIN(TestMcpEverything)

@@ -8,6 +8,9 @@
 #include "PeerProcess.h"
 #include "TestPaths.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -115,6 +118,9 @@ private slots:
     void serverExitingMidRequest();
     void serverWritingAnEndlessLine();
     void serverInventingIds();
+    void serverNeverAnswering();
+    void serverNestingDeep();
+    void serverFloodingNotifications();
     void commandThatCannotStart();
     void cliToolsAndCall();
     void cliRefusesBadArguments();
@@ -304,6 +310,78 @@ void TestMcpStdio::serverInventingIds()
     QVERIFY(r.error.ok());
     QCOMPARE(issues.size(), 1);
     QVERIFY2(issues.first().at(0).toString().contains(QLatin1String("999")), qPrintable(issues.first().at(0).toString()));
+}
+
+void TestMcpStdio::serverNeverAnswering()
+{
+    mcp::McpSession session(new mcp::StdioTransport(nodeScript(scriptedServer(QStringLiteral("/* silence */")))), nullptr);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    session.open(10000);
+    QVERIFY(ready.wait(10000));
+    QElapsedTimer timer;
+    timer.start();
+    const Result r = call(session, QStringLiteral("tools/list"), json::object(), 800);
+    QCOMPARE(r.error.kind, mcp::McpError::Kind::Timeout);
+    QVERIFY2(r.error.message.contains(QLatin1String("800 ms")), qPrintable(r.error.message));
+    QVERIFY(timer.elapsed() < 5000);
+}
+
+void TestMcpStdio::serverNestingDeep()
+{
+    // An answer nested 100,000 deep: refused by its depth, without a crash
+    // (the parser's own recursion never sees it); the request ends by its
+    // timeout and the connection goes on.
+    mcp::McpSession session(
+        new mcp::StdioTransport(nodeScript(scriptedServer(QStringLiteral(
+            "if (m.method === 'tools/list' && !globalThis.once) { globalThis.once = true;"
+            "  process.stdout.write('{\"jsonrpc\":\"2.0\",\"id\":' + m.id + ',\"result\":{\"tools\":' + '['.repeat(100000) + ']'.repeat(100000) + '}}\\n'); return; }"
+            "console.log(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { tools: [] } }));")))),
+        nullptr);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    QSignalSpy issues(&session, &mcp::McpSession::protocolIssue);
+    session.open(10000);
+    QVERIFY(ready.wait(10000));
+    const Result deep = call(session, QStringLiteral("tools/list"), json::object(), 2000);
+    QVERIFY(!deep.error.ok());
+    QVERIFY(!issues.isEmpty());
+    QVERIFY2(issues.first().at(0).toString().contains(QLatin1String("Nested deeper than")), qPrintable(issues.first().at(0).toString()));
+    const Result next = call(session, QStringLiteral("tools/list"), json::object(), 5000);
+    QVERIFY2(next.error.ok(), qPrintable(next.error.message));
+}
+
+void TestMcpStdio::serverFloodingNotifications()
+{
+    // 200,000 log notifications before the answer: each is reported, the
+    // answer still arrives, and memory stays bounded.
+    mcp::McpSession session(
+        new mcp::StdioTransport(nodeScript(scriptedServer(QStringLiteral(
+            "if (m.method !== 'tools/list') return;"
+            "const note = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'x'.repeat(200) } }) + '\\n';"
+            "let n = 0; const id = m.id;"
+            "function w() { while (n < 200000) { n++; if (!process.stdout.write(note)) { process.stdout.once('drain', w); return; } }"
+            "  console.log(JSON.stringify({ jsonrpc: '2.0', id, result: { tools: [] } })); }"
+            "w();")))),
+        nullptr);
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    session.open(10000);
+    QVERIFY(ready.wait(10000));
+    qint64 logs = 0;
+    connect(&session, &mcp::McpSession::logMessage, this, [&] { ++logs; });
+    const qint64 before = test::residentKiB();
+    // Waited for in an event loop of its own: QTest::qWaitFor sleeps between
+    // turns, which would make this take seconds.
+    QEventLoop loop;
+    mcp::McpError error{mcp::McpError::Kind::Timeout, QStringLiteral("the test's own wait ran out"), 0, {}};
+    session.request(QStringLiteral("tools/list"), json::object(), 60000, &loop, [&](const mcp::McpError &e, const json &) {
+        error = e;
+        loop.quit();
+    });
+    QTimer::singleShot(70000, &loop, &QEventLoop::quit);
+    loop.exec();
+    QVERIFY2(error.ok(), qPrintable(error.message));
+    QCOMPARE(logs, qint64(200000));
+    // About 48 MB went by; far less of it is held at once.
+    QVERIFY2(test::residentKiB() - before < 100 * 1024, qPrintable(QString::number(test::residentKiB() - before)));
 }
 
 void TestMcpStdio::commandThatCannotStart()

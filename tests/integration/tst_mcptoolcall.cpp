@@ -75,6 +75,7 @@ private slots:
     void modernTaskDeclinedInput();
     void modernTaskFails();
     void modernTaskCancelled();
+    void modernUnknownResultType();
     void legacyCallCancelled();
     void outputSchemaVerdict();
     void modernCatalogListens();
@@ -157,6 +158,19 @@ void TestMcpToolCall::modernTaskCancelled()
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.first().at(0).value<mcp::McpError>().kind, mcp::McpError::Kind::Cancelled);
     QTRY_COMPARE(server.stderrLines.filter(QStringLiteral("cancel task-1")).size(), 1);
+}
+
+void TestMcpToolCall::modernUnknownResultType()
+{
+    Server server;
+    QVERIFY(open(server, modernServer("mystery"), nullptr));
+    mcp::McpToolCall call(server.session.get(), tool("greet"), json::object(), 10000);
+    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
+    call.start();
+    QVERIFY(finished.wait(10000));
+    const auto error = finished.first().at(0).value<mcp::McpError>();
+    QCOMPARE(error.kind, mcp::McpError::Kind::Protocol);
+    QVERIFY2(error.message.contains(QStringLiteral("unknown resultType “mystery”")), qPrintable(error.message));
 }
 
 void TestMcpToolCall::legacyCallCancelled()

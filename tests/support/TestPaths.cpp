@@ -1,6 +1,7 @@
 #include "TestPaths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace crosstalk::test {
@@ -43,6 +44,18 @@ QString peersUnavailableReason()
     if (!QFileInfo(peersDir() + QStringLiteral("/node_modules/.package-lock.json")).exists())
         return QStringLiteral("the npm test peers are not installed in tests/peers (npm ci)");
     return {};
+}
+
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
 }
 
 } // namespace crosstalk::test

@@ -16,5 +16,7 @@ QString peersDir();
 QString nodeProgram();
 /// Why peer tests cannot run here (no Node.js, peers not installed), or empty.
 QString peersUnavailableReason();
+/// This process's resident memory (VmRSS) in KiB; 0 where it cannot be read.
+qint64 residentKiB();
 
 } // namespace crosstalk::test

@@ -103,6 +103,7 @@ private slots:
     void modernRequestsCarryTheirMetadata();
     void inputRequiredRoundsEchoTheState();
     void unknownResultTypeIsRefused();
+    void hostileAnswersGiveClearErrors();
     void headerValuesAreEncoded();
     void invalidHeaderAnnotationsAreFound();
 };
@@ -427,6 +428,82 @@ void TestMcpHttp::unknownResultTypeIsRefused()
     const Answer a = request(s, QStringLiteral("tools/call"), {{"name", "weather"}, {"arguments", json::object()}});
     QCOMPARE(a.error.kind, mcp::McpError::Kind::Protocol);
     QVERIFY2(a.error.message.contains(QLatin1String("teapot")), qPrintable(a.error.message));
+}
+
+void TestMcpHttp::hostileAnswersGiveClearErrors()
+{
+    // A legacy server whose tool answers are hostile in one way each.
+    test::LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([&](test::HttpExchange *x) {
+        const auto &r = x->request();
+        if (r.method != "POST")
+            return x->respond(405);
+        const json m = bodyOf(r);
+        const std::string method = m.value("method", "");
+        if (method == "server/discover")
+            return x->respond(404);
+        if (method == "initialize")
+            return x->respond(200, {{"Content-Type", "application/json"}}, rpc(m.at("id"), legacyInit));
+        if (!m.contains("id"))
+            return x->respond(202);
+        if (method != "tools/call")
+            return x->respond(200, {{"Content-Type", "application/json"}}, rpc(m.at("id"), json::object()));
+        const std::string tool = m.at("params").value("name", "");
+        const QByteArray id = QByteArray::fromStdString(m.at("id").dump());
+        if (tool == "huge") // 65 MiB of JSON
+            return x->respond(200, {{"Content-Type", "application/json"}},
+                              R"({"jsonrpc":"2.0","id":)" + id + R"(,"result":{"content":[{"type":"text","text":")"
+                                  + QByteArray(65 * 1024 * 1024, 'x') + R"("}]}})");
+        if (tool == "deep") // nested 100,000 deep
+            return x->respond(200, {{"Content-Type", "application/json"}},
+                              R"({"jsonrpc":"2.0","id":)" + id + R"(,"result":{"content":)" + QByteArray(100000, '[')
+                                  + QByteArray(100000, ']') + "}}");
+        x->startStream(200, {{"Content-Type", "text/event-stream"}});
+        if (tool == "flood") { // 20,000 notifications, then the answer
+            const QByteArray note = "data: " + QByteArray::fromStdString(json{{"jsonrpc", "2.0"}, {"method", "notifications/message"},
+                                                                               {"params", {{"level", "info"}, {"data", "tick"}}}}.dump()) + "\n\n";
+            QByteArray all;
+            for (int i = 0; i < 20000; ++i)
+                all += note;
+            x->write(all);
+            x->write("data: " + rpc(m.at("id"), {{"content", json::array()}}) + "\n\n");
+        } else { // one event of 65 MiB
+            x->write("data: " + QByteArray(65 * 1024 * 1024, 'y'));
+        }
+        x->end();
+    });
+    mcp::McpSession s(new mcp::StreamableHttpTransport({server.url(QStringLiteral("/mcp")), {}, 5000}), nullptr);
+    QStringList issues;
+    connect(&s, &mcp::McpSession::protocolIssue, this, [&](const QString &why) { issues.append(why.left(300)); });
+    int logs = 0;
+    connect(&s, &mcp::McpSession::logMessage, this, [&] { ++logs; });
+    QVERIFY(openSession(s));
+    const auto callTool = [&](const char *name) {
+        return request(s, QStringLiteral("tools/call"), {{"name", name}, {"arguments", json::object()}}, 8000);
+    };
+
+    const Answer huge = callTool("huge");
+    QVERIFY(!huge.error.ok());
+    QVERIFY2(huge.error.message.contains(QLatin1String("64 MiB")), qPrintable(huge.error.message));
+
+    const Answer deep = callTool("deep");
+    QVERIFY(!deep.error.ok());
+    QVERIFY2(QString(deep.error.message + issues.join(QLatin1Char('\n'))).contains(QLatin1String("Nested deeper than")),
+             qPrintable(deep.error.message + QLatin1Char('\n') + issues.join(QLatin1Char('\n'))));
+
+    const Answer flood = callTool("flood");
+    QVERIFY2(flood.error.ok(), qPrintable(flood.error.message));
+    QCOMPARE(logs, 20000);
+
+    const Answer hugeEvent = callTool("huge-event");
+    QVERIFY(!hugeEvent.error.ok());
+    QVERIFY2(QString(hugeEvent.error.message + issues.join(QLatin1Char('\n'))).contains(QLatin1String("larger than the limit")),
+             qPrintable(hugeEvent.error.message + QLatin1Char('\n') + issues.join(QLatin1Char('\n'))));
+
+    // The connection goes on.
+    const Answer ping = request(s, QStringLiteral("ping"), json::object());
+    QVERIFY2(ping.error.ok(), qPrintable(ping.error.message));
 }
 
 void TestMcpHttp::headerValuesAreEncoded()

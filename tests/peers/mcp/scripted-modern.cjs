@@ -7,6 +7,7 @@
 //                                     then completes with a greeting
 //   node scripted-modern.cjs forever  the task works until cancelled
 //   node scripted-modern.cjs fail     the task fails with a JSON-RPC error
+//   node scripted-modern.cjs mystery  tool calls answer with an unknown resultType
 //   node scripted-modern.cjs catalog  no tasks: lists with caching hints, the
 //                                     tool "add" adds a tool, and changes go
 //                                     out on the subscriptions/listen stream
@@ -63,6 +64,8 @@ rl.on('line', (line) => {
       return;
     }
   }
+  if (m.method === 'tools/call' && mode === 'mystery')
+    return send({ jsonrpc: '2.0', id: m.id, result: { resultType: 'mystery', content: [] } });
   if (m.method === 'tools/call') {
     if (!capabilities.extensions || !capabilities.extensions['io.modelcontextprotocol/tasks'])
       return error(-32021, 'Missing required client capability');
