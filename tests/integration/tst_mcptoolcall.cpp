@@ -58,6 +58,16 @@ QStringList modernServer(const char *mode)
     return {test::sourceDir() + QStringLiteral("/tests/peers/mcp/scripted-modern.cjs"), QString::fromLatin1(mode)};
 }
 
+/// Starts a call and waits for its end: the error it finished with.
+mcp::McpError runToEnd(mcp::McpToolCall &call, int timeoutMs = 10000)
+{
+    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
+    call.start();
+    if (finished.isEmpty() && !finished.wait(timeoutMs))
+        return {mcp::McpError::Kind::Timeout, QStringLiteral("the test's own wait ran out"), 0, {}, 0};
+    return finished.first().at(0).value<mcp::McpError>();
+}
+
 json tool(const char *name)
 {
     return json{{"name", name}, {"inputSchema", {{"type", "object"}}}};
@@ -98,10 +108,7 @@ void TestMcpToolCall::modernTaskAsksForInput()
     QStringList states;
     connect(&call, &mcp::McpToolCall::taskUpdated, this,
             [&](const json &task) { states.append(QString::fromStdString(task.value("status", ""))); });
-    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
-    call.start();
-    QVERIFY(finished.wait(10000));
-    const auto error = finished.first().at(0).value<mcp::McpError>();
+    const mcp::McpError error = runToEnd(call);
     QVERIFY2(error.ok(), qPrintable(error.message));
     QCOMPARE(call.taskId(), QStringLiteral("task-1"));
     QCOMPARE(states, (QStringList{QStringLiteral("working"), QStringLiteral("input_required"), QStringLiteral("completed")}));
@@ -121,10 +128,7 @@ void TestMcpToolCall::modernTaskDeclinedInput()
     Server server;
     QVERIFY(open(server, modernServer("ask"), &handler));
     mcp::McpToolCall call(server.session.get(), tool("greet"), json::object(), 10000);
-    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
-    call.start();
-    QVERIFY(finished.wait(10000));
-    const auto error = finished.first().at(0).value<mcp::McpError>();
+    const mcp::McpError error = runToEnd(call);
     QCOMPARE(error.kind, mcp::McpError::Kind::Cancelled);
     QVERIFY2(error.message.contains(QLatin1String("nobody to greet")), qPrintable(error.message));
 }
@@ -134,10 +138,7 @@ void TestMcpToolCall::modernTaskFails()
     Server server;
     QVERIFY(open(server, modernServer("fail"), nullptr));
     mcp::McpToolCall call(server.session.get(), tool("greet"), json::object(), 10000);
-    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
-    call.start();
-    QVERIFY(finished.wait(10000));
-    const auto error = finished.first().at(0).value<mcp::McpError>();
+    const mcp::McpError error = runToEnd(call);
     QCOMPARE(error.kind, mcp::McpError::Kind::Remote);
     QCOMPARE(error.code, -32603);
     QCOMPARE(error.message, QStringLiteral("the disk is full"));
@@ -165,10 +166,7 @@ void TestMcpToolCall::modernUnknownResultType()
     Server server;
     QVERIFY(open(server, modernServer("mystery"), nullptr));
     mcp::McpToolCall call(server.session.get(), tool("greet"), json::object(), 10000);
-    QSignalSpy finished(&call, &mcp::McpToolCall::finished);
-    call.start();
-    QVERIFY(finished.wait(10000));
-    const auto error = finished.first().at(0).value<mcp::McpError>();
+    const mcp::McpError error = runToEnd(call);
     QCOMPARE(error.kind, mcp::McpError::Kind::Protocol);
     QVERIFY2(error.message.contains(QStringLiteral("unknown resultType “mystery”")), qPrintable(error.message));
 }
@@ -229,10 +227,7 @@ rl.on('line', (line) => {
                      {"outputSchema", {{"type", "object"}, {"properties", {{"count", {{"type", "integer"}}}}}, {"required", {"count"}}}}};
     for (const auto &[value, valid] : {std::pair{json(3), true}, std::pair{json("three"), false}}) {
         mcp::McpToolCall call(server.session.get(), typed, json{{"count", value}}, 10000);
-        QSignalSpy finished(&call, &mcp::McpToolCall::finished);
-        call.start();
-        QVERIFY(finished.wait(10000));
-        QVERIFY(finished.first().at(0).value<mcp::McpError>().ok());
+        QVERIFY(runToEnd(call).ok());
         QCOMPARE(call.outputValid(), json(valid));
         QCOMPARE(call.outputProblems().isEmpty(), valid);
         if (!valid)
