@@ -108,11 +108,31 @@ case "$cmd" in
 run)
     stage "dependencies"
     ensure_packages "${build_packages[@]}"
+    ensure_peers
     stage_done
     stage "build"
     configure_and_build default
     stage_done
-    exec build/app/crosstalk "${@:2}"
+    # The bundled demo network (tests/peers/demo): four A2A agents on
+    # 127.0.0.1, and a workspace that lists them. It stops with Crosstalk.
+    demo_dir=$(mktemp -d)
+    trap 'kill "$demo_pid" 2>/dev/null || true; wait "$demo_pid" 2>/dev/null || true; rm -rf "$demo_dir"' EXIT
+    "$peer_node" tests/peers/demo/network.mjs --workspace "$demo_dir/workspace.json" \
+        >"$demo_dir/ready" 2>"$demo_dir/log" &
+    demo_pid=$!
+    for _ in $(seq 1 100); do
+        grep -q '^CROSSTALK_DEMO_READY' "$demo_dir/ready" 2>/dev/null && break
+        kill -0 "$demo_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if grep -q '^CROSSTALK_DEMO_READY' "$demo_dir/ready" 2>/dev/null; then
+        say "demo network: $(cut -d' ' -f2- "$demo_dir/ready")"
+        build/app/crosstalk --workspace "$demo_dir/workspace.json" "${@:2}"
+    else
+        say "the demo network did not start; Crosstalk opens on your own workspace"
+        cat "$demo_dir/log" >&2
+        build/app/crosstalk "${@:2}"
+    fi
     ;;
 test)
     total_start=$(date +%s)
