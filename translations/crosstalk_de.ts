@@ -2307,6 +2307,72 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     </message>
 </context>
 <context>
+    <name>crosstalk::ui::AddAgentDialog</name>
+    <message>
+        <source>Add an agent</source>
+        <translation>Einen Agenten hinzufügen</translation>
+    </message>
+    <message>
+        <source>the name on its card</source>
+        <translation>der Name auf seiner Karte</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s address, or the address of its card. Crosstalk looks for the card at /.well-known/agent-card.json, then at the older agent.json.</source>
+        <translation>Die Adresse des Agenten oder die seiner Karte. Crosstalk sucht die Karte unter /.well-known/agent-card.json, dann unter dem älteren agent.json.</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Type the agent&apos;s URL.</source>
+        <translation>Bitte die URL des Agenten eingeben.</translation>
+    </message>
+    <message>
+        <source>This is not a URL: %1</source>
+        <translation>Das ist keine URL: %1</translation>
+    </message>
+    <message>
+        <source>Agents are reached over http or https, not “%1”.</source>
+        <translation>Agenten erreicht man über http oder https, nicht über „%1“.</translation>
+    </message>
+    <message>
+        <source>The URL has no host.</source>
+        <translation>Die URL hat keinen Host.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::ConnectionsSidebar</name>
+    <message>
+        <source>Add agent…</source>
+        <translation>Agent hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add an A2A agent by its URL</source>
+        <translation>Einen A2A-Agenten über seine URL hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected connection from the workspace</source>
+        <translation>Die gewählte Verbindung aus dem Arbeitsbereich entfernen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::ui::MainWindow</name>
     <message>
         <source>&amp;Quit</source>
@@ -2345,8 +2411,216 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
         <translation>Noch keine Verbindungen</translation>
     </message>
     <message>
-        <source>This window will show the A2A agents and MCP servers you connect to: their cards, tasks, tools, resources and prompts, and the traffic exchanged with them.</source>
-        <translation>Dieses Fenster wird die A2A-Agenten und MCP-Server zeigen, mit denen Sie sich verbinden: ihre Agent Cards, Aufgaben, Werkzeuge, Ressourcen und Prompts sowie den Datenverkehr mit ihnen.</translation>
+        <source>The workspace could not be read, and will not be saved over: %1</source>
+        <translation>Der Arbeitsbereich ließ sich nicht lesen und wird nicht überschrieben: %1</translation>
+    </message>
+    <message>
+        <source>The workspace could not be saved: %1</source>
+        <translation>Der Arbeitsbereich ließ sich nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n connection(s).</source>
+        <translation>
+            <numerusform>%n Verbindung importiert.</numerusform>
+            <numerusform>%n Verbindungen importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The workspace was exported to %1.</source>
+        <translation>Der Arbeitsbereich wurde nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>The workspace could not be exported: %1</source>
+        <translation>Der Arbeitsbereich ließ sich nicht exportieren: %1</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Choose a connection</source>
+        <translation>Eine Verbindung wählen</translation>
+    </message>
+    <message>
+        <source>Add an A2A agent by its URL with “Add agent…”, or import a workspace. This window will show the agents and MCP servers you connect to: their cards, tasks, tools, resources and prompts, and the traffic exchanged with them.</source>
+        <translation>Fügen Sie mit „Agent hinzufügen …“ einen A2A-Agenten über seine URL hinzu oder importieren Sie einen Arbeitsbereich. Dieses Fenster zeigt die Agenten und MCP-Server, mit denen Sie sich verbinden: ihre Karten, Aufgaben, Werkzeuge, Ressourcen und Prompts sowie den Verkehr mit ihnen.</translation>
+    </message>
+    <message>
+        <source>The sidebar lists the workspace&apos;s agents and MCP servers with their state; an error&apos;s reason is in its tooltip.</source>
+        <translation>Die Seitenleiste zeigt die Agenten und MCP-Server des Arbeitsbereichs mit ihrem Zustand; den Grund eines Fehlers nennt sein Tooltip.</translation>
+    </message>
+    <message>
+        <source>Import a workspace</source>
+        <translation>Einen Arbeitsbereich importieren</translation>
+    </message>
+    <message>
+        <source>Crosstalk workspaces (*.json)</source>
+        <translation>Crosstalk-Arbeitsbereiche (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the workspace</source>
+        <translation>Den Arbeitsbereich exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Add Agent…</source>
+        <translation>Agent &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add an A2A agent to the workspace by its URL</source>
+        <translation>Einen A2A-Agenten über seine URL zum Arbeitsbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Import Workspace…</source>
+        <translation>Arbeitsbereich &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Add the connections of a workspace file to this workspace</source>
+        <translation>Die Verbindungen einer Arbeitsbereichsdatei zu diesem Arbeitsbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Workspace…</source>
+        <translation>Arbeitsbereich &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Write this workspace&apos;s connections to a file (it holds no secrets)</source>
+        <translation>Die Verbindungen dieses Arbeitsbereichs in eine Datei schreiben (sie enthält keine Geheimnisse)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::WorkspaceModel</name>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbindet …</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Agents (%1)</source>
+        <translation>Agenten (%1)</translation>
+    </message>
+    <message>
+        <source>MCP servers (%1)</source>
+        <translation>MCP-Server (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::workspace::WorkspaceStore</name>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 ließ sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 ließ sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::workspace::workspace_file</name>
+    <message>
+        <source>%1.%2: expected a string</source>
+        <translation>%1.%2: eine Zeichenkette erwartet</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected a list</source>
+        <translation>%1.%2: eine Liste erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected an object with a name and a value</source>
+        <translation>%1: ein Objekt mit Name und Wert erwartet</translation>
+    </message>
+    <message>
+        <source>%1.name: missing</source>
+        <translation>%1.name: fehlt</translation>
+    </message>
+    <message>
+        <source>it has no id</source>
+        <translation>sie hat keine ID</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s URL is not an http or https URL</source>
+        <translation>die URL des Agenten ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>the transport “%1” is not one of stdio, auto, streamable-http, sse</source>
+        <translation>der Transport „%1“ ist keiner von stdio, auto, streamable-http, sse</translation>
+    </message>
+    <message>
+        <source>the era “%1” is not one of auto, legacy, modern</source>
+        <translation>die Ära „%1“ ist keine von auto, legacy, modern</translation>
+    </message>
+    <message>
+        <source>a stdio server needs a command</source>
+        <translation>ein stdio-Server braucht einen Befehl</translation>
+    </message>
+    <message>
+        <source>the server&apos;s URL is not an http or https URL</source>
+        <translation>die URL des Servers ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB.</source>
+        <translation>Die Datei ist größer als %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The file is nested too deeply (at %1).</source>
+        <translation>Die Datei ist zu tief verschachtelt (bei %1).</translation>
+    </message>
+    <message>
+        <source>The file is not JSON (at byte %1: %2).</source>
+        <translation>Die Datei ist kein JSON (bei Byte %1: %2).</translation>
+    </message>
+    <message>
+        <source>The file is not a Crosstalk workspace (its “format” is not “crosstalk-workspace”).</source>
+        <translation>Die Datei ist kein Crosstalk-Arbeitsbereich (ihr „format“ ist nicht „crosstalk-workspace“).</translation>
+    </message>
+    <message>
+        <source>version: expected a whole number of 1 or more</source>
+        <translation>version: eine ganze Zahl ab 1 erwartet</translation>
+    </message>
+    <message>
+        <source>The workspace was written by a newer Crosstalk (file version %1; this one reads %2).</source>
+        <translation>Der Arbeitsbereich stammt von einem neueren Crosstalk (Dateiversion %1; dieses liest %2).</translation>
+    </message>
+    <message>
+        <source>connections: expected a list</source>
+        <translation>connections: eine Liste erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: ein Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>%1.kind: expected “agent” or “mcp”, found “%2”</source>
+        <translation>%1.kind: „agent“ oder „mcp“ erwartet, „%2“ gefunden</translation>
+    </message>
+    <message>
+        <source>%1.arguments: expected a list of strings</source>
+        <translation>%1.arguments: eine Liste von Zeichenketten erwartet</translation>
+    </message>
+    <message>
+        <source>%1.id: “%2” is used twice</source>
+        <translation>%1.id: „%2“ kommt zweimal vor</translation>
     </message>
 </context>
 <context>
@@ -2354,6 +2628,14 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     <message>
         <source>Crosstalk, a desktop inspector and playground for A2A agents and MCP servers.</source>
         <translation>Crosstalk, ein Desktop-Werkzeug zum Untersuchen und Ausprobieren von A2A-Agenten und MCP-Servern.</translation>
+    </message>
+    <message>
+        <source>Open the workspace in FILE, and save it there.</source>
+        <translation>Den Arbeitsbereich in DATEI öffnen und dort speichern.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
     </message>
 </context>
 </TS>

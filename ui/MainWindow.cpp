@@ -1,11 +1,19 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "ConnectionsSidebar.h"
+#include "WorkspaceModel.h"
 #include "util/Version.h"
+#include "workspace/ConnectionStates.h"
+#include "workspace/Workspace.h"
+#include "workspace/WorkspaceStore.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QKeySequence>
@@ -25,17 +33,47 @@ constexpr auto stateKey = QLatin1StringView("mainWindow/state");
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const WorkspaceServices &services, QWidget *parent)
     : QMainWindow(parent)
+    , m_services(services)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(productName());
     setWindowIcon(QIcon(QStringLiteral(":/icons/crosstalk.svg")));
 
     createActions();
+    createSidebar();
     createMenus();
     setCentralWidget(createPlaceholder());
     statusBar()->setObjectName(QStringLiteral("statusBar"));
+    updatePlaceholder();
+    connect(services.workspace, &workspace::Workspace::changed, this, &MainWindow::updatePlaceholder);
+    if (auto *store = services.store) {
+        // Problems with the file are said where people look, without a box
+        // to click away.
+        connect(store, &workspace::WorkspaceStore::loaded, this, [this](const QString &error) {
+            if (!error.isEmpty())
+                statusBar()->showMessage(tr("The workspace could not be read, and will not be saved over: %1").arg(error));
+        });
+        connect(store, &workspace::WorkspaceStore::saved, this, [this](const QString &error) {
+            if (!error.isEmpty())
+                statusBar()->showMessage(tr("The workspace could not be saved: %1").arg(error));
+        });
+        connect(store, &workspace::WorkspaceStore::imported, this,
+                [this](const workspace::WorkspaceData &data, const QString &error) {
+                    if (!error.isEmpty()) {
+                        statusBar()->showMessage(tr("Nothing was imported: %1").arg(error));
+                        return;
+                    }
+                    const int count = m_services.workspace->merge(data);
+                    statusBar()->showMessage(tr("Imported %n connection(s).", nullptr, count), 5000);
+                });
+        connect(store, &workspace::WorkspaceStore::exported, this, [this](const QString &path, const QString &error) {
+            statusBar()->showMessage(error.isEmpty() ? tr("The workspace was exported to %1.").arg(QDir::toNativeSeparators(path))
+                                                     : tr("The workspace could not be exported: %1").arg(error),
+                                     error.isEmpty() ? 5000 : 0);
+        });
+    }
 
     resize(1024, 680);
     restoreWindowSettings();
@@ -47,8 +85,74 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::createSidebar()
+{
+    m_sidebar = new ConnectionsSidebar(m_services.workspace, m_services.states, this);
+    m_sidebarDock = new QDockWidget(tr("Connections"), this);
+    m_sidebarDock->setObjectName(QStringLiteral("connectionsDock"));
+    m_sidebarDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_sidebarDock->setWidget(m_sidebar);
+    addDockWidget(Qt::LeftDockWidgetArea, m_sidebarDock);
+    resizeDocks({m_sidebarDock}, {280}, Qt::Horizontal);
+}
+
+void MainWindow::updatePlaceholder()
+{
+    if (!m_placeholderTitle)
+        return;
+    const bool empty = m_services.workspace->connections().isEmpty();
+    m_placeholderTitle->setText(empty ? tr("No connections yet") : tr("Choose a connection"));
+    m_placeholderText->setText(
+        empty ? tr("Add an A2A agent by its URL with “Add agent…”, or import a workspace. This window will show "
+                   "the agents and MCP servers you connect to: their cards, tasks, tools, resources and prompts, "
+                   "and the traffic exchanged with them.")
+              : tr("The sidebar lists the workspace's agents and MCP servers with their state; an error's reason "
+                   "is in its tooltip."));
+}
+
+void MainWindow::importWorkspace()
+{
+    // A dialog object and open(): no nested event loop.
+    auto *dialog = new QFileDialog(this, tr("Import a workspace"), QString(), tr("Crosstalk workspaces (*.json)"));
+    dialog->setObjectName(QStringLiteral("importDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { m_services.store->importFrom(path); });
+    dialog->open();
+}
+
+void MainWindow::exportWorkspace()
+{
+    auto *dialog = new QFileDialog(this, tr("Export the workspace"), QStringLiteral("workspace.json"),
+                                   tr("Crosstalk workspaces (*.json)"));
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { m_services.store->exportTo(path); });
+    dialog->open();
+}
+
 void MainWindow::createActions()
 {
+    m_addAgentAction = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Agent…"), this);
+    m_addAgentAction->setObjectName(QStringLiteral("addAgentAction"));
+    m_addAgentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_addAgentAction->setStatusTip(tr("Add an A2A agent to the workspace by its URL"));
+    connect(m_addAgentAction, &QAction::triggered, this, [this] { m_sidebar->addAgent(); });
+
+    m_importAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Import Workspace…"), this);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setStatusTip(tr("Add the connections of a workspace file to this workspace"));
+    m_importAction->setEnabled(m_services.store != nullptr);
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importWorkspace);
+
+    m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("&Export Workspace…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setStatusTip(tr("Write this workspace's connections to a file (it holds no secrets)"));
+    m_exportAction->setEnabled(m_services.store != nullptr);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportWorkspace);
+
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -73,7 +177,16 @@ void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu->addAction(m_addAgentAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_importAction);
+    fileMenu->addAction(m_exportAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    viewMenu->addAction(m_sidebarDock->toggleViewAction());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
@@ -86,7 +199,8 @@ QWidget *MainWindow::createPlaceholder()
     auto *placeholder = new QWidget(this);
     placeholder->setObjectName(QStringLiteral("placeholderWidget"));
 
-    auto *titleLabel = new QLabel(tr("No connections yet"), placeholder);
+    auto *titleLabel = new QLabel(placeholder);
+    m_placeholderTitle = titleLabel;
     titleLabel->setObjectName(QStringLiteral("placeholderTitleLabel"));
     titleLabel->setTextFormat(Qt::PlainText);
     titleLabel->setAlignment(Qt::AlignCenter);
@@ -94,10 +208,8 @@ QWidget *MainWindow::createPlaceholder()
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleLabel->setFont(titleFont);
 
-    auto *textLabel
-        = new QLabel(tr("This window will show the A2A agents and MCP servers you connect to: "
-                        "their cards, tasks, tools, resources and prompts, and the traffic exchanged with them."),
-                     placeholder);
+    auto *textLabel = new QLabel(placeholder);
+    m_placeholderText = textLabel;
     textLabel->setObjectName(QStringLiteral("placeholderTextLabel"));
     textLabel->setTextFormat(Qt::PlainText);
     textLabel->setAlignment(Qt::AlignCenter);

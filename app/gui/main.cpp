@@ -3,7 +3,12 @@
 
 #include "MainWindow.h"
 #include "Translations.h"
+#include "traffic/TrafficLog.h"
+#include "util/Clock.h"
 #include "util/Version.h"
+#include "workspace/ConnectionStates.h"
+#include "workspace/Workspace.h"
+#include "workspace/WorkspaceStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,12 +25,20 @@ void setApplicationIdentity()
     QGuiApplication::setDesktopFileName(QStringLiteral("org.crosstalk.Crosstalk"));
 }
 
+QCommandLineOption workspaceOption()
+{
+    return QCommandLineOption(QStringLiteral("workspace"),
+                              QCoreApplication::translate("main", "Open the workspace in FILE, and save it there."),
+                              QCoreApplication::translate("main", "FILE"));
+}
+
 void describeCommandLine(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Crosstalk, a desktop inspector and playground for A2A agents and MCP servers."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption(workspaceOption());
 }
 
 // --help and --version only print text, so they are answered before a window
@@ -59,7 +72,18 @@ int main(int argc, char *argv[])
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/crosstalk.svg")));
 
-    crosstalk::ui::MainWindow window;
+    using namespace crosstalk;
+    // The composition root: the workspace, what is recorded of its traffic,
+    // the live state of its connections, and the file it is kept in.
+    workspace::Workspace workspace;
+    traffic::TrafficLog traffic(qsizetype(256) * 1024 * 1024, Clock::system());
+    workspace::ConnectionStates states(&workspace, &traffic);
+    const QString path = parser.isSet(workspaceOption()) ? parser.value(workspaceOption())
+                                                         : workspace::WorkspaceStore::defaultPath();
+    workspace::WorkspaceStore store(&workspace, path);
+
+    ui::MainWindow window({&workspace, &states, &store});
     window.show();
+    store.load(); // read on a worker; the window is up meanwhile
     return QApplication::exec();
 }

@@ -1,5 +1,8 @@
 #include "AboutDialog.h"
+#include "ConnectionsSidebar.h"
 #include "MainWindow.h"
+#include "workspace/ConnectionStates.h"
+#include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +23,14 @@ using crosstalk::ui::AboutDialog;
 using crosstalk::ui::MainWindow;
 
 namespace {
+
+/// A window's workspace, kept in memory (nothing saved).
+struct Services
+{
+    crosstalk::workspace::Workspace workspace;
+    crosstalk::workspace::ConnectionStates states{&workspace, nullptr};
+    crosstalk::ui::WorkspaceServices all() { return {&workspace, &states, nullptr}; }
+};
 
 QMenu *menuNamed(const MainWindow &window, const QString &objectName)
 {
@@ -59,7 +70,8 @@ void TestMainWindow::init()
 
 void TestMainWindow::titleAndIcon()
 {
-    MainWindow window;
+    Services services;
+    MainWindow window(services.all());
     QCOMPARE(window.windowTitle(), QStringLiteral("Crosstalk"));
     QVERIFY(!window.windowIcon().isNull());
     QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
@@ -67,12 +79,14 @@ void TestMainWindow::titleAndIcon()
 
 void TestMainWindow::menus()
 {
-    MainWindow window;
+    Services services;
+    MainWindow window(services.all());
 
     const QList<QAction *> topLevel = window.menuBar()->actions();
-    QCOMPARE(topLevel.size(), 2);
+    QCOMPARE(topLevel.size(), 3);
     QCOMPARE(topLevel.at(0)->text(), QStringLiteral("&File"));
-    QCOMPARE(topLevel.at(1)->text(), QStringLiteral("&Help"));
+    QCOMPARE(topLevel.at(1)->text(), QStringLiteral("&View"));
+    QCOMPARE(topLevel.at(2)->text(), QStringLiteral("&Help"));
 
     QMenu *fileMenu = menuNamed(window, QStringLiteral("fileMenu"));
     QVERIFY(fileMenu);
@@ -81,10 +95,16 @@ void TestMainWindow::menus()
     QVERIFY(quitAction);
     QVERIFY(fileMenu->actions().contains(quitAction));
     QCOMPARE(quitAction->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));
+    for (const char *name : {"addAgentAction", "importAction", "exportAction"}) {
+        auto *action = window.findChild<QAction *>(QLatin1String(name));
+        QVERIFY2(action && fileMenu->actions().contains(action), name);
+    }
+    // Without a store there is nothing to import into or export from.
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("importAction"))->isEnabled());
 
     QMenu *helpMenu = menuNamed(window, QStringLiteral("helpMenu"));
     QVERIFY(helpMenu);
-    QCOMPARE(helpMenu->menuAction(), topLevel.at(1));
+    QCOMPARE(helpMenu->menuAction(), topLevel.at(2));
     auto *aboutAction = window.findChild<QAction *>(QStringLiteral("aboutAction"));
     auto *aboutQtAction = window.findChild<QAction *>(QStringLiteral("aboutQtAction"));
     QVERIFY(aboutAction);
@@ -98,7 +118,8 @@ void TestMainWindow::menus()
 
 void TestMainWindow::placeholder()
 {
-    MainWindow window;
+    Services services;
+    MainWindow window(services.all());
     QWidget *central = window.centralWidget();
     QVERIFY(central);
     QCOMPARE(central->objectName(), QStringLiteral("placeholderWidget"));
@@ -114,11 +135,19 @@ void TestMainWindow::placeholder()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(titleLabel->isVisible());
     QVERIFY(textLabel->isVisible());
+
+    // With a connection, the placeholder points at the sidebar.
+    crosstalk::workspace::Connection agent;
+    agent.url = QUrl(QStringLiteral("http://127.0.0.1:9/"));
+    services.workspace.add(agent);
+    QCOMPARE(titleLabel->text(), QStringLiteral("Choose a connection"));
+    QVERIFY(window.sidebar()->isVisible());
 }
 
 void TestMainWindow::aboutActionOpensDialog()
 {
-    MainWindow window;
+    Services services;
+    MainWindow window(services.all());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(!window.findChild<AboutDialog *>());
@@ -146,7 +175,8 @@ void TestMainWindow::aboutActionOpensDialog()
 
 void TestMainWindow::aboutQtActionShowsQtsBox()
 {
-    MainWindow window;
+    Services services;
+    MainWindow window(services.all());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *aboutQtAction = window.findChild<QAction *>(QStringLiteral("aboutQtAction"));
@@ -166,7 +196,8 @@ void TestMainWindow::aboutQtActionShowsQtsBox()
 
 void TestMainWindow::quitActionClosesWindow()
 {
-    MainWindow window;
+    Services services;
+    MainWindow window(services.all());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(!QSettings().contains(QStringLiteral("mainWindow/geometry")));
@@ -181,7 +212,8 @@ void TestMainWindow::geometryRoundTrips()
 {
     const QRect placed(120, 90, 700, 460);
     {
-        MainWindow window;
+        Services services;
+        MainWindow window(services.all());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.setGeometry(placed);
@@ -189,7 +221,8 @@ void TestMainWindow::geometryRoundTrips()
         window.close();
     }
     {
-        MainWindow window;
+        Services services;
+        MainWindow window(services.all());
         QCOMPARE(window.size(), placed.size());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -1,5 +1,7 @@
 #include "AboutDialog.h"
 #include "MainWindow.h"
+#include "workspace/ConnectionStates.h"
+#include "workspace/Workspace.h"
 #include "TestPaths.h"
 #include "Translations.h"
 
@@ -17,6 +19,14 @@ using crosstalk::ui::AboutDialog;
 using crosstalk::ui::MainWindow;
 
 namespace {
+
+/// A window's workspace, kept in memory.
+struct Services
+{
+    crosstalk::workspace::Workspace workspace;
+    crosstalk::workspace::ConnectionStates states{&workspace, nullptr};
+    crosstalk::ui::WorkspaceServices all() { return {&workspace, &states, nullptr}; }
+};
 
 QStringList menuTitles(const MainWindow &window)
 {
@@ -74,8 +84,9 @@ void TestTranslations::german()
     QCOMPARE(qApp->findChildren<QTranslator *>().size(), 2); // qtbase and crosstalk
 
     // Crosstalk's own strings.
-    MainWindow window;
-    QCOMPARE(menuTitles(window), (QStringList { QStringLiteral("&Datei"), QStringLiteral("&Hilfe") }));
+    Services services;
+    MainWindow window(services.all());
+    QCOMPARE(menuTitles(window), (QStringList { QStringLiteral("&Datei"), QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe") }));
     QCOMPARE(window.findChild<QAction *>(QStringLiteral("quitAction"))->text(), QStringLiteral("&Beenden"));
 
     // Qt's own strings, from qtbase_de.
@@ -85,8 +96,9 @@ void TestTranslations::german()
 void TestTranslations::englishNeedsNoTranslator()
 {
     crosstalk::installTranslators(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
-    MainWindow window;
-    QCOMPARE(menuTitles(window), (QStringList { QStringLiteral("&File"), QStringLiteral("&Help") }));
+    Services services;
+    MainWindow window(services.all());
+    QCOMPARE(menuTitles(window), (QStringList { QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help") }));
     QCOMPARE(closeButtonText(), QStringLiteral("Close"));
 }
 
