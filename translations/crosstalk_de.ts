@@ -2350,6 +2350,212 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     </message>
 </context>
 <context>
+    <name>crosstalk::ui::AgentCardView</name>
+    <message>
+        <source>⚠ This text holds hidden characters that change how it reads; they are shown as ⟦U+…⟧.</source>
+        <translation>⚠ Dieser Text enthält versteckte Zeichen, die ändern, wie er sich liest; sie werden als ⟦U+…⟧ gezeigt.</translation>
+    </message>
+    <message>
+        <source>A2A version unknown</source>
+        <translation>A2A-Version unbekannt</translation>
+    </message>
+    <message>
+        <source>API key in the %1 “%2”</source>
+        <translation>API-Schlüssel im %1 „%2“</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 (%2)</source>
+        <translation>HTTP %1 (%2)</translation>
+    </message>
+    <message>
+        <source>OAuth 2</source>
+        <translation>OAuth 2</translation>
+    </message>
+    <message>
+        <source>OpenID Connect: %1</source>
+        <translation>OpenID Connect: %1</translation>
+    </message>
+    <message>
+        <source>Mutual TLS</source>
+        <translation>Gegenseitiges TLS</translation>
+    </message>
+    <message>
+        <source>unknown scheme</source>
+        <translation>unbekanntes Verfahren</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Rohes JSON</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>Wird aufbereitet …</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signiert</translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation>Die Signatur wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Card read from %1</source>
+        <translation>Karte gelesen von %1</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation>Streaming</translation>
+    </message>
+    <message>
+        <source>push notifications</source>
+        <translation>Push-Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>extended card</source>
+        <translation>erweiterte Karte</translation>
+    </message>
+    <message>
+        <source>extensions</source>
+        <translation>Erweiterungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extension(s)</source>
+        <translation>
+            <numerusform>%n Erweiterung</numerusform>
+            <numerusform>%n Erweiterungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>required extension %1: %2</source>
+        <translation>nötige Erweiterung %1: %2</translation>
+    </message>
+    <message>
+        <source>extension %1: %2</source>
+        <translation>Erweiterung %1: %2</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>The card names no interface.</source>
+        <translation>Die Karte nennt keine Schnittstelle.</translation>
+    </message>
+    <message>
+        <source>  (A2A %1)</source>
+        <translation>  (A2A %1)</translation>
+    </message>
+    <message>
+        <source>  tenant %1</source>
+        <translation>  Mandant %1</translation>
+    </message>
+    <message>
+        <source>Skills (%1)</source>
+        <translation>Skills (%1)</translation>
+    </message>
+    <message>
+        <source>In: %1   Out: %2</source>
+        <translation>Ein: %1   Aus: %2</translation>
+    </message>
+    <message>
+        <source>Put this example into the message composer</source>
+        <translation>Dieses Beispiel in das Nachrichtenfeld übernehmen</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>The card declares no security scheme.</source>
+        <translation>Die Karte erklärt kein Sicherheitsverfahren.</translation>
+    </message>
+    <message>
+        <source>Requires: %1</source>
+        <translation>Verlangt: %1</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Select its place in the raw JSON</source>
+        <translation>Seine Stelle im rohen JSON markieren</translation>
+    </message>
+    <message>
+        <source>The card is valid for the version it claims.</source>
+        <translation>Die Karte ist gültig für die Version, die sie angibt.</translation>
+    </message>
+    <message>
+        <source>Issues (%1)</source>
+        <translation>Befunde (%1)</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Nicht signiert</translation>
+    </message>
+    <message>
+        <source>✓ Signature verified</source>
+        <translation>✓ Signatur bestätigt</translation>
+    </message>
+    <message>
+        <source>✗ Signature invalid</source>
+        <translation>✗ Signatur ungültig</translation>
+    </message>
+    <message>
+        <source>Signature not verifiable</source>
+        <translation>Signatur nicht prüfbar</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Befund</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::ui::ConnectionsSidebar</name>
     <message>
         <source>Add agent…</source>

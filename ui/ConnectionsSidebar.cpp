@@ -75,6 +75,15 @@ QString ConnectionsSidebar::currentId() const
     return m_view->currentIndex().data(WorkspaceModel::IdRole).toString();
 }
 
+bool ConnectionsSidebar::select(const QString &id)
+{
+    const QModelIndex index = m_model->indexOf(id);
+    if (!index.isValid())
+        return false;
+    m_view->setCurrentIndex(index);
+    return true;
+}
+
 void ConnectionsSidebar::addAgent()
 {
     if (m_addDialog) {

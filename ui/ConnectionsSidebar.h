@@ -29,6 +29,8 @@ public:
     QTreeView *view() const { return m_view; }
     /// The selected connection's id (empty when none).
     QString currentId() const;
+    /// Makes a connection the current one; false when there is none by that id.
+    bool select(const QString &id);
 
 public slots:
     /// Opens the dialog that adds an agent by URL (not modal to the app's

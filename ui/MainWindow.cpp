@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AgentCardView.h"
 #include "ConnectionsSidebar.h"
 #include "WorkspaceModel.h"
 #include "util/Version.h"
@@ -21,6 +22,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -30,6 +32,7 @@ namespace {
 
 constexpr auto geometryKey = QLatin1StringView("mainWindow/geometry");
 constexpr auto stateKey = QLatin1StringView("mainWindow/state");
+constexpr auto currentKey = QLatin1StringView("mainWindow/currentConnection");
 
 } // namespace
 
@@ -44,9 +47,24 @@ MainWindow::MainWindow(const WorkspaceServices &services, QWidget *parent)
     createActions();
     createSidebar();
     createMenus();
-    setCentralWidget(createPlaceholder());
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("centralStack"));
+    m_placeholder = createPlaceholder();
+    m_cardView = new AgentCardView(m_stack);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_cardView);
+    setCentralWidget(m_stack);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     updatePlaceholder();
+    connect(m_sidebar, &ConnectionsSidebar::currentChanged, this, &MainWindow::showCurrent);
+    // The connection chosen last time is chosen again once the workspace is read.
+    connect(services.workspace, &workspace::Workspace::wasReset, this, [this] {
+        m_sidebar->select(QSettings().value(currentKey).toString());
+    });
+    connect(services.states, &workspace::ConnectionStates::stateChanged, this, [this](const QString &id) {
+        if (id == m_sidebar->currentId())
+            showCurrent();
+    });
     connect(services.workspace, &workspace::Workspace::changed, this, &MainWindow::updatePlaceholder);
     if (auto *store = services.store) {
         // Problems with the file are said where people look, without a box
@@ -108,6 +126,23 @@ void MainWindow::updatePlaceholder()
                    "and the traffic exchanged with them.")
               : tr("The sidebar lists the workspace's agents and MCP servers with their state; an error's reason "
                    "is in its tooltip."));
+}
+
+void MainWindow::showCurrent()
+{
+    const QString id = m_sidebar->currentId();
+    const workspace::ConnectionStates::Status &status = m_services.states->status(id);
+    if (id.isEmpty() || !status.card || !status.card->card) {
+        m_shownCard.clear();
+        m_stack->setCurrentWidget(m_placeholder);
+        return;
+    }
+    m_stack->setCurrentWidget(m_cardView);
+    const QByteArray key = id.toUtf8() + '\n' + status.card->body;
+    if (key == m_shownCard)
+        return; // the same card again (a refresh that found it unchanged)
+    m_shownCard = key;
+    m_cardView->showCard(*status.card);
 }
 
 void MainWindow::importWorkspace()
@@ -257,6 +292,7 @@ void MainWindow::saveWindowSettings() const
     QSettings settings;
     settings.setValue(geometryKey, saveGeometry());
     settings.setValue(stateKey, saveState());
+    settings.setValue(currentKey, m_sidebar->currentId());
 }
 
 } // namespace crosstalk::ui

@@ -18,6 +18,7 @@ class WorkspaceStore;
 namespace crosstalk::ui {
 
 class AboutDialog;
+class AgentCardView;
 class ConnectionsSidebar;
 
 /// What the main window shows and acts on, made by the composition root.
@@ -39,6 +40,7 @@ public:
     explicit MainWindow(const WorkspaceServices &services, QWidget *parent = nullptr);
 
     ConnectionsSidebar *sidebar() const { return m_sidebar; }
+    AgentCardView *cardView() const { return m_cardView; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,6 +51,8 @@ private:
     QWidget *createPlaceholder();
     void createSidebar();
     void updatePlaceholder();
+    /// Shows what the sidebar's current connection has to show.
+    void showCurrent();
     void importWorkspace();
     void exportWorkspace();
     void showAboutDialog();
@@ -58,6 +62,10 @@ private:
     WorkspaceServices m_services;
     ConnectionsSidebar *m_sidebar = nullptr;
     QDockWidget *m_sidebarDock = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_placeholder = nullptr;
+    AgentCardView *m_cardView = nullptr;
+    QByteArray m_shownCard; // the card bytes on show, to rebuild only on a change
     QLabel *m_placeholderTitle = nullptr;
     QLabel *m_placeholderText = nullptr;
     QAction *m_addAgentAction = nullptr;

@@ -1,4 +1,7 @@
 #include "AboutDialog.h"
+#include "AgentCardView.h"
+#include "PeerProcess.h"
+#include "TestPaths.h"
 #include "ConnectionsSidebar.h"
 #include "MainWindow.h"
 #include "workspace/ConnectionStates.h"
@@ -12,7 +15,9 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTest>
 #include <QTimer>
@@ -53,6 +58,7 @@ private slots:
     void aboutQtActionShowsQtsBox();
     void quitActionClosesWindow();
     void geometryRoundTrips();
+    void selectedAgentShowsItsCard();
 };
 
 void TestMainWindow::initTestCase()
@@ -120,8 +126,9 @@ void TestMainWindow::placeholder()
 {
     Services services;
     MainWindow window(services.all());
-    QWidget *central = window.centralWidget();
-    QVERIFY(central);
+    auto *stack = qobject_cast<QStackedWidget *>(window.centralWidget());
+    QVERIFY(stack);
+    QWidget *central = stack->currentWidget();
     QCOMPARE(central->objectName(), QStringLiteral("placeholderWidget"));
 
     auto *titleLabel = central->findChild<QLabel *>(QStringLiteral("placeholderTitleLabel"));
@@ -228,6 +235,35 @@ void TestMainWindow::geometryRoundTrips()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE(window.geometry(), placed);
     }
+}
+
+void TestMainWindow::selectedAgentShowsItsCard()
+{
+    if (const QString reason = crosstalk::test::peersUnavailableReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    crosstalk::test::PeerProcess agent;
+    QVERIFY2(agent.start(QStringLiteral("a2a/test-agent.mjs")), qPrintable(agent.errorString()));
+    Services services;
+    MainWindow window(services.all());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy analysed(window.cardView(), &crosstalk::ui::AgentCardView::analysed);
+    crosstalk::workspace::Connection c;
+    c.url = agent.url();
+    const QString id = services.workspace.add(c);
+    auto *stack = qobject_cast<QStackedWidget *>(window.centralWidget());
+    QVERIFY(window.sidebar()->select(id));
+    // Shown once its card has been read.
+    QTRY_COMPARE_WITH_TIMEOUT(stack->currentWidget(), static_cast<QWidget *>(window.cardView()), 15000);
+    QVERIFY(!analysed.isEmpty() || analysed.wait(5000));
+    const QString name = services.states.status(id).card->card->name;
+    bool shown = false;
+    for (QLabel *label : window.cardView()->findChildren<QLabel *>())
+        shown = shown || label->text() == name;
+    QVERIFY2(shown, qPrintable(name));
+    // Removing it leaves the placeholder.
+    QVERIFY(services.workspace.remove(id));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("placeholderWidget"));
 }
 
 QTEST_MAIN(TestMainWindow)
