@@ -778,6 +778,37 @@
     </message>
 </context>
 <context>
+    <name>TrafficFilter</name>
+    <message>
+        <source>The phrase “%1” has no closing quote.</source>
+        <translation>Der Ausdruck „%1“ hat kein schließendes Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (at %3)</source>
+        <translation>%1: %2 (bei %3)</translation>
+    </message>
+    <message>
+        <source>“%1” needs a value after the colon.</source>
+        <translation>„%1“ braucht einen Wert nach dem Doppelpunkt.</translation>
+    </message>
+    <message>
+        <source>dir: takes in or out, not “%1”.</source>
+        <translation>dir: nimmt in oder out, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>status: takes a status such as 404 or 4xx, not “%1”.</source>
+        <translation>status: nimmt einen Status wie 404 oder 4xx, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>is: takes error, not “%1”.</source>
+        <translation>is: nimmt error, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>“%1:” is not a filter key (method, connection, id, kind, dir, status, is).</source>
+        <translation>„%1:“ ist kein Filterschlüssel (method, connection, id, kind, dir, status, is).</translation>
+    </message>
+</context>
+<context>
     <name>UriTemplate</name>
     <message>
         <source>A “}” without its “{” at character %1.</source>
@@ -2698,6 +2729,209 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <source>The traffic was exported to %1.</source>
+        <translation>Der Verkehr wurde nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>The traffic could not be exported: %1</source>
+        <translation>Der Verkehr ließ sich nicht exportieren: %1</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::TrafficInspector</name>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <translation>
+            <numerusform>{%n Element}</numerusform>
+            <numerusform>{%n Elemente}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Eintrag]</numerusform>
+            <numerusform>[%n Einträge]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter: words, method:…, connection:…, id:…, status:4xx, is:error, /regex/</source>
+        <translation>Filter: Wörter, method:…, connection:…, id:…, status:4xx, is:error, /Regex/</translation>
+    </message>
+    <message>
+        <source>All connections</source>
+        <translation>Alle Verbindungen</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop adding new messages to the list (they are kept)</source>
+        <translation>Keine neuen Nachrichten mehr in die Liste aufnehmen (sie bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Forget every recorded message</source>
+        <translation>Alle aufgezeichneten Nachrichten vergessen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Write the recorded messages as NDJSON (secrets redacted)</source>
+        <translation>Die aufgezeichneten Nachrichten als NDJSON schreiben (Geheimnisse geschwärzt)</translation>
+    </message>
+    <message>
+        <source>Go to linked</source>
+        <translation>Zum Gegenstück</translation>
+    </message>
+    <message>
+        <source>Select the request this answers, or the answer to this request</source>
+        <translation>Die Anfrage wählen, die dies beantwortet, oder die Antwort auf diese Anfrage</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this HTTP request as a curl command (secrets stay masked)</source>
+        <translation>Diese HTTP-Anfrage als curl-Befehl kopieren (Geheimnisse bleiben verdeckt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) shown</source>
+        <translation>
+            <numerusform>%n Nachricht gezeigt</numerusform>
+            <numerusform>%n Nachrichten gezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>JSON tree</source>
+        <translation>JSON-Baum</translation>
+    </message>
+    <message>
+        <source>Choose a message to see it here.</source>
+        <translation>Eine Nachricht wählen, um sie hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>Wird aufbereitet …</translation>
+    </message>
+    <message>
+        <source>(the body was cut short when it was recorded)</source>
+        <translation>(der Inhalt wurde bei der Aufzeichnung gekürzt)</translation>
+    </message>
+    <message>
+        <source>Export the traffic</source>
+        <translation>Den Verkehr exportieren</translation>
+    </message>
+    <message>
+        <source>NDJSON (*.ndjson *.jsonl)</source>
+        <translation>NDJSON (*.ndjson *.jsonl)</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::TrafficModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <translation>Richt.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>HTTP-Anfrage</translation>
+    </message>
+    <message>
+        <source>HTTP response</source>
+        <translation>HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>SSE event</source>
+        <translation>SSE-Ereignis</translation>
+    </message>
+    <message>
+        <source>stdio</source>
+        <translation>stdio</translation>
+    </message>
+    <message>
+        <source>batch of %1</source>
+        <translation>Stapel von %1</translation>
+    </message>
+    <message>
+        <source> (notification)</source>
+        <translation> (Benachrichtigung)</translation>
+    </message>
+    <message>
+        <source>error %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>ungültig</translation>
     </message>
 </context>
 <context>

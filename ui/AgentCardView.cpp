@@ -183,12 +183,7 @@ AgentCardView::AgentCardView(QWidget *parent)
     connect(m_issuesList, &QTreeWidget::itemActivated, this, select);
     connect(m_issuesList, &QTreeWidget::itemClicked, this, select);
 
-    m_rawEdit = new QPlainTextEdit(m_tabs);
-    m_rawEdit->setObjectName(QStringLiteral("rawJsonEdit"));
-    m_rawEdit->setReadOnly(true);
-    m_rawEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_rawEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new JsonHighlighter(m_rawEdit->document());
+    m_rawEdit = JsonHighlighter::makeViewer(m_tabs, QStringLiteral("rawJsonEdit"));
     m_tabs->addTab(m_rawEdit, tr("Raw JSON"));
 
     auto *layout = new QVBoxLayout(this);

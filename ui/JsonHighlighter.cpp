@@ -1,6 +1,8 @@
 #include "JsonHighlighter.h"
 
 #include <QColor>
+#include <QFontDatabase>
+#include <QPlainTextEdit>
 #include <QTextCharFormat>
 
 namespace crosstalk::ui {
@@ -10,6 +12,17 @@ JsonHighlighter::JsonHighlighter(QTextDocument *document)
     // A string (then, for a member name, its colon), a number, or a literal.
     , m_token(QStringLiteral(R"(("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b)"))
 {
+}
+
+QPlainTextEdit *JsonHighlighter::makeViewer(QWidget *parent, const QString &objectName)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setReadOnly(true);
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new JsonHighlighter(edit->document());
+    return edit;
 }
 
 void JsonHighlighter::highlightBlock(const QString &text)

@@ -3,6 +3,9 @@
 #include <QRegularExpression>
 #include <QSyntaxHighlighter>
 
+class QPlainTextEdit;
+class QWidget;
+
 namespace crosstalk::ui {
 
 /// Colours JSON text: member names, strings, numbers and literals.
@@ -12,6 +15,9 @@ class JsonHighlighter : public QSyntaxHighlighter
 
 public:
     explicit JsonHighlighter(QTextDocument *document);
+
+    /// A read-only, unwrapped, fixed-width text view with JSON highlighted.
+    static QPlainTextEdit *makeViewer(QWidget *parent, const QString &objectName);
 
 protected:
     void highlightBlock(const QString &text) override;

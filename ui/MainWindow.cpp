@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "AgentCardView.h"
 #include "ConnectionsSidebar.h"
+#include "TrafficInspector.h"
 #include "WorkspaceModel.h"
 #include "util/Version.h"
 #include "workspace/ConnectionStates.h"
@@ -112,6 +113,19 @@ void MainWindow::createSidebar()
     m_sidebarDock->setWidget(m_sidebar);
     addDockWidget(Qt::LeftDockWidgetArea, m_sidebarDock);
     resizeDocks({m_sidebarDock}, {280}, Qt::Horizontal);
+    if (m_services.traffic) {
+        m_traffic = new TrafficInspector(m_services.traffic, this);
+        m_trafficDock = new QDockWidget(tr("Traffic"), this);
+        m_trafficDock->setObjectName(QStringLiteral("trafficDock"));
+        m_trafficDock->setWidget(m_traffic);
+        addDockWidget(Qt::BottomDockWidgetArea, m_trafficDock);
+        resizeDocks({m_trafficDock}, {240}, Qt::Vertical);
+        connect(m_traffic, &TrafficInspector::exported, this, [this](const QString &path, const QString &error) {
+            statusBar()->showMessage(error.isEmpty() ? tr("The traffic was exported to %1.").arg(QDir::toNativeSeparators(path))
+                                                     : tr("The traffic could not be exported: %1").arg(error),
+                                     error.isEmpty() ? 5000 : 0);
+        });
+    }
 }
 
 void MainWindow::updatePlaceholder()
@@ -222,6 +236,8 @@ void MainWindow::createMenus()
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
     viewMenu->addAction(m_sidebarDock->toggleViewAction());
+    if (m_trafficDock)
+        viewMenu->addAction(m_trafficDock->toggleViewAction());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));

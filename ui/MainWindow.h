@@ -9,6 +9,10 @@ class QLabel;
 class QStackedWidget;
 class QWidget;
 
+namespace crosstalk::traffic {
+class TrafficLog;
+}
+
 namespace crosstalk::workspace {
 class ConnectionStates;
 class Workspace;
@@ -20,6 +24,7 @@ namespace crosstalk::ui {
 class AboutDialog;
 class AgentCardView;
 class ConnectionsSidebar;
+class TrafficInspector;
 
 /// What the main window shows and acts on, made by the composition root.
 struct WorkspaceServices
@@ -28,6 +33,8 @@ struct WorkspaceServices
     workspace::ConnectionStates *states = nullptr;
     /// Saves, imports and exports; may be null (nothing is saved then).
     workspace::WorkspaceStore *store = nullptr;
+    /// Every exchange of every connection; may be null (no inspector then).
+    traffic::TrafficLog *traffic = nullptr;
 };
 
 /// Crosstalk's main window. It arranges the views and owns the menus; it holds
@@ -41,6 +48,7 @@ public:
 
     ConnectionsSidebar *sidebar() const { return m_sidebar; }
     AgentCardView *cardView() const { return m_cardView; }
+    TrafficInspector *trafficInspector() const { return m_traffic; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -65,6 +73,8 @@ private:
     QStackedWidget *m_stack = nullptr;
     QWidget *m_placeholder = nullptr;
     AgentCardView *m_cardView = nullptr;
+    TrafficInspector *m_traffic = nullptr;
+    QDockWidget *m_trafficDock = nullptr;
     QByteArray m_shownCard; // the card bytes on show, to rebuild only on a change
     QLabel *m_placeholderTitle = nullptr;
     QLabel *m_placeholderText = nullptr;

@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
                                                          : workspace::WorkspaceStore::defaultPath();
     workspace::WorkspaceStore store(&workspace, path);
 
-    ui::MainWindow window({&workspace, &states, &store});
+    ui::MainWindow window({&workspace, &states, &store, &traffic});
     window.show();
     store.load(); // read on a worker; the window is up meanwhile
     return QApplication::exec();

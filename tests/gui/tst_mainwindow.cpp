@@ -1,6 +1,9 @@
 #include "AboutDialog.h"
 #include "AgentCardView.h"
 #include "PeerProcess.h"
+#include "TrafficInspector.h"
+#include "TrafficModel.h"
+#include "traffic/TrafficLog.h"
 #include "TestPaths.h"
 #include "ConnectionsSidebar.h"
 #include "MainWindow.h"
@@ -243,8 +246,17 @@ void TestMainWindow::selectedAgentShowsItsCard()
         QSKIP(qPrintable(reason));
     crosstalk::test::PeerProcess agent;
     QVERIFY2(agent.start(QStringLiteral("a2a/test-agent.mjs")), qPrintable(agent.errorString()));
-    Services services;
-    MainWindow window(services.all());
+    // With a traffic log: the inspector dock lists the card's fetch.
+    crosstalk::traffic::TrafficLog traffic;
+    crosstalk::workspace::Workspace workspace;
+    crosstalk::workspace::ConnectionStates states(&workspace, &traffic);
+    struct
+    {
+        crosstalk::workspace::Workspace &workspace;
+        crosstalk::workspace::ConnectionStates &states;
+    } services{workspace, states};
+    MainWindow window({&workspace, &states, nullptr, &traffic});
+    QVERIFY(window.trafficInspector());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy analysed(window.cardView(), &crosstalk::ui::AgentCardView::analysed);
@@ -261,6 +273,8 @@ void TestMainWindow::selectedAgentShowsItsCard()
     for (QLabel *label : window.cardView()->findChildren<QLabel *>())
         shown = shown || label->text() == name;
     QVERIFY2(shown, qPrintable(name));
+    QTRY_VERIFY(window.trafficInspector()->model()->rowCount() >= 2); // the card's GET and its answer
+    QCOMPARE(window.trafficInspector()->model()->entryAt(0)->connection, id);
     // Removing it leaves the placeholder.
     QVERIFY(services.workspace.remove(id));
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("placeholderWidget"));
