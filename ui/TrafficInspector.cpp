@@ -6,6 +6,7 @@
 #include "traffic/TrafficLog.h"
 #include "util/BoundedJson.h"
 #include "util/JsonLayout.h"
+#include "util/ShellQuote.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -35,13 +36,6 @@ using traffic::TrafficEntry;
 namespace {
 
 constexpr int MaxTreeItems = 20000;
-
-QString shellQuoted(const QString &text)
-{
-    QString quoted = text;
-    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
 
 /// A JSON tree for the details, bounded in items.
 void addTreeItems(QTreeWidgetItem *parent, const json &value, int &budget)
@@ -306,15 +300,16 @@ QString TrafficInspector::curlCommand(const TrafficEntry &e)
     QStringList parts{QStringLiteral("curl")};
     if (method != QLatin1String("GET"))
         parts << QStringLiteral("-X") << method;
-    parts << shellQuoted(url);
+    parts << shellQuoted(url, ShellQuoting::Always);
     for (const traffic::HttpHeader &h : e.headers) {
         const QByteArray lower = h.name.toLower();
         if (lower == "content-length" || lower == "host")
             continue;
-        parts << QStringLiteral("-H") << shellQuoted(QString::fromLatin1(h.name) + QStringLiteral(": ") + QString::fromUtf8(h.value));
+        parts << QStringLiteral("-H")
+              << shellQuoted(QString::fromLatin1(h.name) + QStringLiteral(": ") + QString::fromUtf8(h.value), ShellQuoting::Always);
     }
     if (!e.body.isEmpty())
-        parts << QStringLiteral("--data-raw") << shellQuoted(QString::fromUtf8(e.body));
+        parts << QStringLiteral("--data-raw") << shellQuoted(QString::fromUtf8(e.body), ShellQuoting::Always);
     return parts.join(QLatin1Char(' '));
 }
 

@@ -2,8 +2,7 @@
 
 #include "jsonrpc/JsonRpcDecoder.h"
 #include "traffic/TrafficLog.h"
-
-#include <QRegularExpression>
+#include "util/ShellQuote.h"
 
 #ifdef Q_OS_LINUX
 #include <csignal>
@@ -13,15 +12,6 @@
 namespace crosstalk::mcp {
 
 namespace {
-
-QString quoteArgument(const QString &argument)
-{
-    if (!argument.isEmpty() && !argument.contains(QRegularExpression(QStringLiteral("[\\s'\"\\\\$`!*?&;|<>()]"))))
-        return argument;
-    QString quoted = argument;
-    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
 
 /// The start of a line from the server, safe to show: control characters
 /// replaced, at most 80 characters.
@@ -84,10 +74,7 @@ void StdioTransport::setTrafficLog(traffic::TrafficLog *log, const QString &conn
 
 QString StdioTransport::commandLine() const
 {
-    QStringList parts{quoteArgument(m_command.program)};
-    for (const QString &a : m_command.arguments)
-        parts.append(quoteArgument(a));
-    return parts.join(QLatin1Char(' '));
+    return shellCommandLine(QStringList{m_command.program} + m_command.arguments);
 }
 
 void StdioTransport::start()

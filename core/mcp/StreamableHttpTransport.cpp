@@ -1,5 +1,7 @@
 #include "mcp/StreamableHttpTransport.h"
 
+#include "traffic/Redactor.h"
+
 #include "http/EventStreamReader.h"
 #include "jsonrpc/JsonRpcDecoder.h"
 #include "util/Utf8.h"
@@ -38,8 +40,7 @@ void HttpEndpoint::configure(http::HttpClient &client) const
     // Timeouts of requests are the session's; a transfer only needs to connect in time.
     client.setDefaultTimeouts(connectTimeoutMs, 0);
     for (const auto &h : headers) {
-        const QByteArray name = h.first.toLower();
-        if (name == "authorization" || name == "cookie" || name.contains("api-key") || name.contains("token"))
+        if (traffic::Redactor::isSecretName(QString::fromLatin1(h.first)))
             client.addCredentialHeader(h.first);
     }
 }

@@ -2,6 +2,7 @@
 
 #include "http/RedirectRules.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 #include <QVarLengthArray>
 
@@ -10,6 +11,16 @@
 #include <vector>
 
 namespace crosstalk::traffic {
+
+bool Redactor::isSecretName(QStringView name)
+{
+    static const QRegularExpression secret(
+        QStringLiteral("^(authorization|proxy-authorization|cookie)$|token|secret|passw|api[-_]?key|access[-_]?key|"
+                       "private[-_]?key|credential|session"),
+        QRegularExpression::CaseInsensitiveOption);
+    return secret.match(name.toString()).hasMatch();
+}
+
 
 namespace {
 

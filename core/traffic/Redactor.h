@@ -49,6 +49,13 @@ public:
     /// A query or form parameter name only (an agent card's API key "in: query").
     void addSensitiveParameter(const QString &name);
 
+    /// Whether a header or environment variable of this name carries a
+    /// secret by its name alone (Authorization, cookies, anything with
+    /// token, secret, password, api key, credential or session in it): such
+    /// values are never written to a workspace file and are dropped on
+    /// cross-origin redirects.
+    static bool isSecretName(QStringView name);
+
     bool isSensitiveHeader(QByteArrayView name) const;
     bool isSensitiveField(QByteArrayView utf8Name) const;
     bool isSensitiveParameter(QByteArrayView utf8Name) const;

@@ -1,5 +1,6 @@
 #include "workspace/Workspace.h"
 
+#include "traffic/Redactor.h"
 #include "util/BoundedJson.h"
 #include "util/JsonFields.h"
 #include "util/Utf8.h"
@@ -73,7 +74,7 @@ json namedValues(const QList<NamedValue> &values)
 {
     json list = json::array();
     for (const NamedValue &v : values) {
-        if (v.secret || isSecretName(v.name))
+        if (v.secret || traffic::Redactor::isSecretName(v.name))
             list.push_back({{"name", v.name.toStdString()}, {"secret", true}});
         else
             list.push_back({{"name", v.name.toStdString()}, {"value", v.value.toStdString()}});
@@ -82,15 +83,6 @@ json namedValues(const QList<NamedValue> &values)
 }
 
 } // namespace
-
-bool isSecretName(const QString &name)
-{
-    static const QRegularExpression secret(
-        QStringLiteral("^(authorization|proxy-authorization|cookie)$|token|secret|passw|api[-_]?key|access[-_]?key|"
-                       "private[-_]?key|credential|session"),
-        QRegularExpression::CaseInsensitiveOption);
-    return secret.match(name).hasMatch();
-}
 
 QString problemOf(const Connection &c)
 {

@@ -69,8 +69,6 @@ constexpr qsizetype MaxBytes = 16 * 1024 * 1024;
 std::optional<WorkspaceData> parse(const QByteArray &bytes, QString *error);
 nlohmann::json toJson(const WorkspaceData &data);
 QByteArray serialize(const WorkspaceData &data);
-/// Whether a header or environment variable of this name holds a secret.
-bool isSecretName(const QString &name);
 /// Checks one connection; the reason when it cannot be used, else empty.
 QString problemOf(const Connection &connection);
 

@@ -1,5 +1,7 @@
 #include "CliRunner.h"
 
+#include "util/ShellQuote.h"
+
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QStandardPaths>
@@ -32,13 +34,6 @@ QProcessEnvironment headless()
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     return env;
-}
-
-QString shellQuoted(const QString &word)
-{
-    QString quoted = word;
-    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
 CliRun finish(QProcess &p, const QElapsedTimer &timer, int timeoutMs)
@@ -78,16 +73,13 @@ QString terminalUnavailableReason()
 
 CliRun runCliAtTerminal(const QString &program, const QStringList &arguments, const QByteArray &typed, int timeoutMs)
 {
-    QStringList words{shellQuoted(program)};
-    for (const QString &a : arguments)
-        words.append(shellQuoted(a));
     QProcess p;
     p.setProcessEnvironment(headless());
     QElapsedTimer timer;
     timer.start();
     // script(1) gives the program a pseudo-terminal and types what arrives
     // on its own stdin; stdin stays open, so the input does not end early.
-    p.start(QStringLiteral("script"), {QStringLiteral("-qec"), words.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+    p.start(QStringLiteral("script"), {QStringLiteral("-qec"), shellCommandLine(QStringList{program} + arguments, ShellQuoting::Always), QStringLiteral("/dev/null")});
     p.waitForStarted();
     p.write(typed);
     return finish(p, timer, timeoutMs);
