@@ -37,13 +37,20 @@ void TaskSession::start(const Message &message)
 
 void TaskSession::follow(const QString &taskId)
 {
-    m_tracker = new TaskTracker(taskId, nullptr, this);
+    makeTracker(taskId);
     if (m_streaming) {
         watch(m_client->subscribe(taskId), EventSource::Stream);
     } else {
         m_polling = true;
         poll();
     }
+}
+
+void TaskSession::makeTracker(const QString &taskId)
+{
+    m_tracker = m_trackerSource ? m_trackerSource(taskId) : nullptr;
+    if (!m_tracker)
+        m_tracker = new TaskTracker(taskId, nullptr, this);
 }
 
 void TaskSession::attachReceiver(WebhookReceiver *receiver)
@@ -66,10 +73,12 @@ void TaskSession::onPush(const StreamItem &item)
 
 void TaskSession::stop()
 {
+    // Finished first: the aborted call reports at once, and must not be
+    // taken for a dropped stream to resume.
+    m_finished = true;
     m_retry.stop();
     if (m_call)
         m_call->abort();
-    m_finished = true;
 }
 
 void TaskSession::watch(A2aCall *call, EventSource source)
@@ -102,18 +111,18 @@ void TaskSession::onItem(const StreamItem &item, EventSource source)
     }
     if (!m_tracker) {
         if (const auto *task = std::get_if<Task>(&item)) {
-            m_tracker = new TaskTracker(task->id, nullptr, this);
+            makeTracker(task->id);
         } else if (const auto *message = std::get_if<Message>(&item)) {
             if (message->taskId.isEmpty()) {
                 m_reply = *message;
                 emit itemReceived(item, source);
                 return;
             }
-            m_tracker = new TaskTracker(message->taskId, nullptr, this);
+            makeTracker(message->taskId);
         } else if (const auto *status = std::get_if<StatusUpdate>(&item)) {
-            m_tracker = new TaskTracker(status->taskId, nullptr, this);
+            makeTracker(status->taskId);
         } else if (const auto *chunk = std::get_if<ArtifactUpdate>(&item)) {
-            m_tracker = new TaskTracker(chunk->taskId, nullptr, this);
+            makeTracker(chunk->taskId);
         }
     }
     m_tracker->apply(item, source);

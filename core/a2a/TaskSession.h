@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 namespace crosstalk::a2a {
 
 /// Follows one task from the message that starts it (or from its id) until
@@ -44,10 +46,18 @@ public:
     /// Feeds the push notifications this receiver accepts into the task
     /// (set options.send.pushUrl and pushToken from it before start()).
     void attachReceiver(WebhookReceiver *receiver);
+    /// Where the task's tracker comes from once its id is known: a tracker
+    /// kept elsewhere (a conversation keeps each task's one tracker across
+    /// the messages that continue it). Without it the session makes and
+    /// owns its own.
+    void setTrackerSource(std::function<TaskTracker *(const QString &taskId)> source)
+    {
+        m_trackerSource = std::move(source);
+    }
     void stop();
 
     /// The task's tracker, once a task id is known.
-    TaskTracker *tracker() const { return m_tracker; }
+    TaskTracker *tracker() const { return m_tracker.data(); }
     /// A direct reply (no task), if the agent answered with a message.
     const std::optional<Message> &reply() const { return m_reply; }
 
@@ -68,11 +78,13 @@ private:
     void done(const A2aError &error);
     bool settled() const;
     void onPush(const StreamItem &item);
+    void makeTracker(const QString &taskId);
 
+    std::function<TaskTracker *(const QString &)> m_trackerSource;
     QPointer<A2aClient> m_client;
     Options m_options;
     bool m_streaming = false;
-    TaskTracker *m_tracker = nullptr;
+    QPointer<TaskTracker> m_tracker;
     std::optional<Message> m_reply;
     QPointer<A2aCall> m_call;
     QTimer m_retry;

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "a2a/Conversation.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace crosstalk::a2a {
+class WebhookReceiver;
+}
+
+namespace crosstalk::traffic {
+class TrafficLog;
+}
+
+namespace crosstalk::workspace {
+
+class ConnectionStates;
+class Workspace;
+
+/// The live conversation with each agent of a workspace, made when a view
+/// first asks for it (once the agent's card has been read). Each agent has
+/// its own HTTP client, so its traffic is recorded under its id; a card read
+/// again reaches the conversation, whose tasks stay. One webhook, shared by
+/// all agents, receives push notifications.
+class AgentSessions : public QObject
+{
+    Q_OBJECT
+
+public:
+    AgentSessions(Workspace *workspace, ConnectionStates *states, traffic::TrafficLog *log, QObject *parent = nullptr);
+    ~AgentSessions() override;
+
+    /// The agent's conversation, or null while its card is unknown.
+    a2a::Conversation *conversation(const QString &id);
+    /// The conversation if it exists already (never makes one).
+    a2a::Conversation *existing(const QString &id) const;
+    /// The webhook, listening on 127.0.0.1 from the first call on (null if
+    /// it could not listen; pushReceiverError() says why).
+    a2a::WebhookReceiver *pushReceiver();
+    const QString &pushReceiverError() const { return m_pushError; }
+    /// Options for the conversations made from now on (tests shorten the
+    /// timeouts and set a clock).
+    void setConversationOptions(const a2a::Conversation::Options &options) { m_options = options; }
+
+signals:
+    void conversationCreated(const QString &id, crosstalk::a2a::Conversation *conversation);
+
+private:
+    struct Agent;
+    void cardChanged(const QString &id);
+    void forget(const QString &id);
+
+    QPointer<Workspace> m_workspace;
+    QPointer<ConnectionStates> m_states;
+    QPointer<traffic::TrafficLog> m_log;
+    a2a::Conversation::Options m_options;
+    QHash<QString, std::shared_ptr<Agent>> m_agents;
+    a2a::WebhookReceiver *m_push = nullptr;
+    bool m_pushTried = false;
+    QString m_pushError;
+};
+
+} // namespace crosstalk::workspace
