@@ -3,16 +3,23 @@
 #include "AboutDialog.h"
 #include "AgentCardView.h"
 #include "ConnectionsSidebar.h"
+#include "ConversationView.h"
+#include "PeerText.h"
+#include "TasksView.h"
 #include "TrafficInspector.h"
 #include "WorkspaceModel.h"
 #include "util/Version.h"
+#include "a2a/WebhookReceiver.h"
+#include "workspace/AgentSessions.h"
 #include "workspace/ConnectionStates.h"
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -22,9 +29,11 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace crosstalk::ui {
@@ -34,6 +43,7 @@ namespace {
 constexpr auto geometryKey = QLatin1StringView("mainWindow/geometry");
 constexpr auto stateKey = QLatin1StringView("mainWindow/state");
 constexpr auto currentKey = QLatin1StringView("mainWindow/currentConnection");
+constexpr auto agentTabKey = QLatin1StringView("mainWindow/agentTab");
 
 } // namespace
 
@@ -51,9 +61,9 @@ MainWindow::MainWindow(const WorkspaceServices &services, QWidget *parent)
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("centralStack"));
     m_placeholder = createPlaceholder();
-    m_cardView = new AgentCardView(m_stack);
+    createAgentTabs();
     m_stack->addWidget(m_placeholder);
-    m_stack->addWidget(m_cardView);
+    m_stack->addWidget(m_agentTabs);
     setCentralWidget(m_stack);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     updatePlaceholder();
@@ -151,12 +161,85 @@ void MainWindow::showCurrent()
         m_stack->setCurrentWidget(m_placeholder);
         return;
     }
-    m_stack->setCurrentWidget(m_cardView);
+    m_stack->setCurrentWidget(m_agentTabs);
+    if (m_services.sessions) {
+        a2a::Conversation *conversation = m_services.sessions->conversation(id);
+        if (m_conversationView->conversation() != conversation) {
+            m_conversationView->setConversation(conversation);
+            m_tasksView->setConversation(conversation);
+        }
+    }
     const QByteArray key = id.toUtf8() + '\n' + status.card->body;
     if (key == m_shownCard)
         return; // the same card again (a refresh that found it unchanged)
     m_shownCard = key;
     m_cardView->showCard(*status.card);
+}
+
+void MainWindow::createAgentTabs()
+{
+    m_agentTabs = new QTabWidget(m_stack);
+    m_agentTabs->setObjectName(QStringLiteral("agentTabs"));
+    m_agentTabs->setDocumentMode(true);
+    m_cardView = new AgentCardView(m_agentTabs);
+    m_conversationView = new ConversationView(m_agentTabs);
+    m_tasksView = new TasksView(m_agentTabs);
+    m_agentTabs->addTab(m_cardView, tr("Agent Card"));
+    m_agentTabs->addTab(m_conversationView, tr("Conversation"));
+    m_agentTabs->addTab(m_tasksView, tr("Tasks"));
+    const bool talks = m_services.sessions != nullptr;
+    m_agentTabs->setTabEnabled(1, talks);
+    m_agentTabs->setTabEnabled(2, talks);
+    if (talks) {
+        if (a2a::WebhookReceiver *receiver = m_services.sessions->pushReceiver())
+            m_tasksView->setPushReceiver(receiver);
+        else
+            statusBar()->showMessage(tr("Push notifications cannot be received: %1").arg(m_services.sessions->pushReceiverError()));
+    }
+    // A skill's example goes into the composer.
+    connect(m_cardView, &AgentCardView::exampleChosen, this, [this](const QString &text) {
+        if (!m_agentTabs->isTabEnabled(1))
+            return;
+        m_conversationView->setComposerText(text);
+        m_agentTabs->setCurrentWidget(m_conversationView);
+    });
+    connect(m_conversationView, &ConversationView::linkActivated, this, &MainWindow::confirmLink);
+    connect(m_conversationView, &ConversationView::saved, this, [this](const QString &path, const QString &error) {
+        statusBar()->showMessage(error.isEmpty() ? tr("Saved to %1.").arg(QDir::toNativeSeparators(path))
+                                                 : tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), error),
+                                 error.isEmpty() ? 5000 : 0);
+    });
+    m_agentTabs->setCurrentIndex(QSettings().value(agentTabKey, 0).toInt());
+}
+
+void MainWindow::confirmLink(const QUrl &url)
+{
+    // The agent's link is shown whole, as text, before anything opens it;
+    // only web and mail links are offered.
+    const QString scheme = url.scheme().toLower();
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("openLinkBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->setWindowTitle(tr("Open a Link"));
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http") && scheme != QLatin1String("mailto")) {
+        box->setIcon(QMessageBox::Warning);
+        box->setText(tr("The agent's link is not a web address, and is not opened:\n\n%1")
+                         .arg(revealHiddenCharacters(url.toString())));
+        box->setStandardButtons(QMessageBox::Close);
+        box->open();
+        return;
+    }
+    box->setIcon(QMessageBox::Question);
+    box->setText(tr("Open this link from the agent in your browser?\n\n%1\n\nIt leads to %2.")
+                     .arg(revealHiddenCharacters(url.toString()), revealHiddenCharacters(url.host())));
+    box->setStandardButtons(QMessageBox::Open | QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [box, url](QAbstractButton *button) {
+        if (box->standardButton(button) == QMessageBox::Open)
+            QDesktopServices::openUrl(url);
+    });
+    box->open();
 }
 
 void MainWindow::importWorkspace()
@@ -309,6 +392,7 @@ void MainWindow::saveWindowSettings() const
     settings.setValue(geometryKey, saveGeometry());
     settings.setValue(stateKey, saveState());
     settings.setValue(currentKey, m_sidebar->currentId());
+    settings.setValue(agentTabKey, m_agentTabs->currentIndex());
 }
 
 } // namespace crosstalk::ui

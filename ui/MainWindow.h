@@ -7,6 +7,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QWidget;
 
 namespace crosstalk::traffic {
@@ -14,6 +15,7 @@ class TrafficLog;
 }
 
 namespace crosstalk::workspace {
+class AgentSessions;
 class ConnectionStates;
 class Workspace;
 class WorkspaceStore;
@@ -24,6 +26,8 @@ namespace crosstalk::ui {
 class AboutDialog;
 class AgentCardView;
 class ConnectionsSidebar;
+class ConversationView;
+class TasksView;
 class TrafficInspector;
 
 /// What the main window shows and acts on, made by the composition root.
@@ -35,6 +39,8 @@ struct WorkspaceServices
     workspace::WorkspaceStore *store = nullptr;
     /// Every exchange of every connection; may be null (no inspector then).
     traffic::TrafficLog *traffic = nullptr;
+    /// Each agent's conversation and tasks; may be null (the card alone then).
+    workspace::AgentSessions *sessions = nullptr;
 };
 
 /// Crosstalk's main window. It arranges the views and owns the menus; it holds
@@ -48,6 +54,10 @@ public:
 
     ConnectionsSidebar *sidebar() const { return m_sidebar; }
     AgentCardView *cardView() const { return m_cardView; }
+    ConversationView *conversationView() const { return m_conversationView; }
+    TasksView *tasksView() const { return m_tasksView; }
+    /// The agent's tabs: card, conversation, tasks.
+    QTabWidget *agentTabs() const { return m_agentTabs; }
     TrafficInspector *trafficInspector() const { return m_traffic; }
 
 protected:
@@ -64,6 +74,8 @@ private:
     void importWorkspace();
     void exportWorkspace();
     void showAboutDialog();
+    void createAgentTabs();
+    void confirmLink(const QUrl &url);
     void restoreWindowSettings();
     void saveWindowSettings() const;
 
@@ -73,6 +85,9 @@ private:
     QStackedWidget *m_stack = nullptr;
     QWidget *m_placeholder = nullptr;
     AgentCardView *m_cardView = nullptr;
+    QTabWidget *m_agentTabs = nullptr;
+    ConversationView *m_conversationView = nullptr;
+    TasksView *m_tasksView = nullptr;
     TrafficInspector *m_traffic = nullptr;
     QDockWidget *m_trafficDock = nullptr;
     QByteArray m_shownCard; // the card bytes on show, to rebuild only on a change

@@ -1,6 +1,7 @@
 #include "TrafficInspector.h"
 
 #include "JsonHighlighter.h"
+#include "JsonTree.h"
 #include "PeerText.h"
 #include "TrafficModel.h"
 #include "traffic/TrafficLog.h"
@@ -32,32 +33,6 @@ namespace crosstalk::ui {
 
 using nlohmann::json;
 using traffic::TrafficEntry;
-
-namespace {
-
-constexpr int MaxTreeItems = 20000;
-
-/// A JSON tree for the details, bounded in items.
-void addTreeItems(QTreeWidgetItem *parent, const json &value, int &budget)
-{
-    for (auto it = value.begin(); it != value.end() && budget > 0; ++it) {
-        --budget;
-        const QString key = value.is_object() ? QString::fromStdString(it.key()) : QString::number(it - value.begin());
-        const json &child = it.value();
-        QString shown;
-        if (child.is_object())
-            shown = TrafficInspector::tr("{%n member(s)}", nullptr, int(child.size()));
-        else if (child.is_array())
-            shown = TrafficInspector::tr("[%n item(s)]", nullptr, int(child.size()));
-        else
-            shown = QString::fromStdString(child.dump(-1, ' ', false, json::error_handler_t::replace)).left(2000);
-        auto *item = new QTreeWidgetItem(parent, {revealHiddenCharacters(key), revealHiddenCharacters(shown)});
-        if (child.is_structured())
-            addTreeItems(item, child, budget);
-    }
-}
-
-} // namespace
 
 TrafficInspector::TrafficInspector(traffic::TrafficLog *log, QWidget *parent)
     : QWidget(parent)
@@ -156,10 +131,7 @@ TrafficInspector::TrafficInspector(traffic::TrafficLog *log, QWidget *parent)
     });
 
     m_rawEdit = JsonHighlighter::makeViewer(this, QStringLiteral("trafficRawEdit"));
-    m_tree = new QTreeWidget(this);
-    m_tree->setObjectName(QStringLiteral("trafficTree"));
-    m_tree->setHeaderLabels({tr("Member"), tr("Value")});
-    m_tree->setUniformRowHeights(true);
+    m_tree = JsonTree::make(this, QStringLiteral("trafficTree"));
     m_details = new QTabWidget(this);
     m_details->setObjectName(QStringLiteral("trafficDetails"));
     m_details->addTab(m_rawEdit, tr("Message"));
@@ -259,12 +231,8 @@ void TrafficInspector::showDetails()
                 if (!self || generation != self->m_detailGeneration)
                     return;
                 self->m_rawEdit->setPlainText(text);
-                if (parsed && parsed->is_structured()) {
-                    int budget = MaxTreeItems;
-                    auto *root = new QTreeWidgetItem(self->m_tree, {QStringLiteral("$"), QString()});
-                    addTreeItems(root, *parsed, budget);
-                    self->m_tree->expandToDepth(1);
-                }
+                if (parsed && parsed->is_structured())
+                    JsonTree::show(self->m_tree, *parsed);
                 emit self->detailsShown(seq);
             },
             Qt::QueuedConnection);

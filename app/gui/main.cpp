@@ -6,6 +6,7 @@
 #include "traffic/TrafficLog.h"
 #include "util/Clock.h"
 #include "util/Version.h"
+#include "workspace/AgentSessions.h"
 #include "workspace/ConnectionStates.h"
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
@@ -81,8 +82,9 @@ int main(int argc, char *argv[])
     const QString path = parser.isSet(workspaceOption()) ? parser.value(workspaceOption())
                                                          : workspace::WorkspaceStore::defaultPath();
     workspace::WorkspaceStore store(&workspace, path);
+    workspace::AgentSessions sessions(&workspace, &states, &traffic);
 
-    ui::MainWindow window({&workspace, &states, &store, &traffic});
+    ui::MainWindow window({&workspace, &states, &store, &traffic, &sessions});
     window.show();
     store.load(); // read on a worker; the window is up meanwhile
     return QApplication::exec();

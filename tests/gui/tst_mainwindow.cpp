@@ -22,6 +22,7 @@
 #include <QStandardPaths>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -266,7 +267,11 @@ void TestMainWindow::selectedAgentShowsItsCard()
     auto *stack = qobject_cast<QStackedWidget *>(window.centralWidget());
     QVERIFY(window.sidebar()->select(id));
     // Shown once its card has been read.
-    QTRY_COMPARE_WITH_TIMEOUT(stack->currentWidget(), static_cast<QWidget *>(window.cardView()), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(stack->currentWidget(), static_cast<QWidget *>(window.agentTabs()), 15000);
+    QCOMPARE(window.agentTabs()->currentWidget(), static_cast<QWidget *>(window.cardView()));
+    // Without agent sessions there is nothing to talk to: the card alone.
+    QVERIFY(!window.agentTabs()->isTabEnabled(1));
+    QVERIFY(!window.agentTabs()->isTabEnabled(2));
     QVERIFY(!analysed.isEmpty() || analysed.wait(5000));
     const QString name = services.states.status(id).card->card->name;
     bool shown = false;
