@@ -612,6 +612,31 @@
     </message>
 </context>
 <context>
+    <name>JsonTree</name>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <translation>
+            <numerusform>{%n Element}</numerusform>
+            <numerusform>{%n Elemente}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Eintrag]</numerusform>
+            <numerusform>[%n Einträge]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
     <name>RedirectRules</name>
     <message>
         <source>HTTP status %1 is not a redirect.</source>
@@ -1013,6 +1038,21 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
             <numerusform>die Agent Card nennt mehr als %n Schlüsselsatz, und nur der erste wird abgerufen.</numerusform>
             <numerusform>die Agent Card nennt mehr als %n Schlüsselsätze, und nur die ersten werden abgerufen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::a2a::Conversation</name>
+    <message>
+        <source>The message is empty: add text, a file or data.</source>
+        <translation>Die Nachricht ist leer: Fügen Sie Text, eine Datei oder Daten hinzu.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s card has not been read, so there is nowhere to send to.</source>
+        <translation>Die Karte des Agenten wurde noch nicht gelesen; es gibt kein Ziel zum Senden.</translation>
+    </message>
+    <message>
+        <source>subscribed again on request</source>
+        <translation>auf Wunsch erneut abonniert</translation>
     </message>
 </context>
 <context>
@@ -2610,6 +2650,172 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     </message>
 </context>
 <context>
+    <name>crosstalk::ui::ConversationView</name>
+    <message>
+        <source>Task %1</source>
+        <translation>Aufgabe %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier update(s) are on the task&apos;s timeline.</source>
+        <translation>
+            <numerusform>%n frühere Meldung steht auf der Zeitleiste der Aufgabe.</numerusform>
+            <numerusform>%n frühere Meldungen stehen auf der Zeitleiste der Aufgabe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agent waits for your answer: your next message continues this task.</source>
+        <translation>Der Agent wartet auf Ihre Antwort: Ihre nächste Nachricht setzt diese Aufgabe fort.</translation>
+    </message>
+    <message>
+        <source>The agent needs authorization before this task can go on. Its message above says what it needs (often signing in somewhere, or granting access). Once done, send a message here to continue the task.</source>
+        <translation>Der Agent braucht eine Autorisierung, bevor diese Aufgabe weitergehen kann. Seine Nachricht oben sagt, was er braucht (oft eine Anmeldung oder eine Freigabe). Senden Sie danach hier eine Nachricht, um die Aufgabe fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Artifact: %1</source>
+        <translation>Artefakt: %1</translation>
+    </message>
+    <message>
+        <source>New Conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Start a new context: the next message begins a new conversation (the tasks stay on the timeline)</source>
+        <translation>Einen neuen Kontext beginnen: Die nächste Nachricht beginnt eine neue Unterhaltung (die Aufgaben bleiben auf der Zeitleiste)</translation>
+    </message>
+    <message>
+        <source>Write a message… (Ctrl+Enter sends)</source>
+        <translation>Nachricht schreiben … (Strg+Eingabe sendet)</translation>
+    </message>
+    <message>
+        <source>Files sent as parts of the next message (Delete removes the chosen one)</source>
+        <translation>Dateien, die als Teile der nächsten Nachricht gesendet werden (Entf entfernt die gewählte)</translation>
+    </message>
+    <message>
+        <source>Attach File…</source>
+        <translation>Datei anhängen …</translation>
+    </message>
+    <message>
+        <source>Send a file from disk as a part of the message</source>
+        <translation>Eine Datei vom Datenträger als Teil der Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Add a data part: JSON, checked as you type</source>
+        <translation>Einen Datenteil hinzufügen: JSON, während der Eingabe geprüft</translation>
+    </message>
+    <message>
+        <source>{&quot;key&quot;: &quot;value&quot;}</source>
+        <translation>{&quot;schlüssel&quot;: &quot;wert&quot;}</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Streamen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the message (Ctrl+Enter)</source>
+        <translation>Die Nachricht senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Write a message below to start a conversation with %1.</source>
+        <translation>Schreiben Sie unten eine Nachricht, um eine Unterhaltung mit %1 zu beginnen.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s card has not been read yet: there is nothing to talk to.</source>
+        <translation>Die Karte des Agenten wurde noch nicht gelesen: Es gibt noch niemanden zum Reden.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>You, continuing task %1</source>
+        <translation>Sie, Fortsetzung von Aufgabe %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s card does not offer streaming: the task is followed by polling</source>
+        <translation>Die Karte des Agenten bietet kein Streaming an: Die Aufgabe wird durch Abfragen verfolgt</translation>
+    </message>
+    <message>
+        <source>Follow the task over a stream (SSE) rather than by polling</source>
+        <translation>Die Aufgabe über einen Stream (SSE) statt durch Abfragen verfolgen</translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation>Kontext %1</translation>
+    </message>
+    <message>
+        <source>Task %1 waits for authorization. When you have given the agent what it asks for, your next message continues the task.</source>
+        <translation>Aufgabe %1 wartet auf eine Autorisierung. Wenn Sie dem Agenten gegeben haben, worum er bittet, setzt Ihre nächste Nachricht die Aufgabe fort.</translation>
+    </message>
+    <message>
+        <source>Task %1 asks for input: your next message answers it and continues the task.</source>
+        <translation>Aufgabe %1 bittet um eine Eingabe: Ihre nächste Nachricht beantwortet sie und setzt die Aufgabe fort.</translation>
+    </message>
+    <message>
+        <source>Send (waiting…)</source>
+        <translation>Senden (wartet …)</translation>
+    </message>
+    <message>
+        <source>Empty: no data part is sent.</source>
+        <translation>Leer: Es wird kein Datenteil gesendet.</translation>
+    </message>
+    <message>
+        <source>The data is larger than %1.</source>
+        <translation>Die Daten sind größer als %1.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>✓ Valid JSON</source>
+        <translation>✓ Gültiges JSON</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2: too large to send inline.</source>
+        <translation>%1 ist größer als %2: zu groß, um es eingebettet zu senden.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>A file is still being read.</source>
+        <translation>Eine Datei wird noch gelesen.</translation>
+    </message>
+    <message>
+        <source>The data part is not valid JSON yet: %1</source>
+        <translation>Der Datenteil ist noch kein gültiges JSON: %1</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::ui::MainWindow</name>
     <message>
         <source>&amp;Quit</source>
@@ -2742,23 +2948,406 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
         <source>The traffic could not be exported: %1</source>
         <translation>Der Verkehr ließ sich nicht exportieren: %1</translation>
     </message>
+    <message>
+        <source>Agent Card</source>
+        <translation>Agentenkarte</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Push notifications cannot be received: %1</source>
+        <translation>Push-Benachrichtigungen können nicht empfangen werden: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Open a Link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s link is not a web address, and is not opened:
+
+%1</source>
+        <translation>Der Link des Agenten ist keine Webadresse und wird nicht geöffnet:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Open this link from the agent in your browser?
+
+%1
+
+It leads to %2.</source>
+        <translation>Diesen Link des Agenten im Browser öffnen?
+
+%1
+
+Er führt zu %2.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::PartsView</name>
+    <message>
+        <source>⚠ This text holds hidden characters; they are shown as ⟦U+…⟧.</source>
+        <translation>⚠ Dieser Text enthält verborgene Zeichen; sie werden als ⟦U+…⟧ angezeigt.</translation>
+    </message>
+    <message>
+        <source>Save All…</source>
+        <translation>Alles speichern …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more part(s) not shown here; the raw JSON is in the traffic inspector.</source>
+        <translation>
+            <numerusform>%n weiterer Teil wird hier nicht gezeigt; das rohe JSON steht im Datenverkehr-Inspektor.</numerusform>
+            <numerusform>%n weitere Teile werden hier nicht gezeigt; das rohe JSON steht im Datenverkehr-Inspektor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the first %1 of this text are shown (%2 in all).</source>
+        <translation>Nur die ersten %1 dieses Textes werden gezeigt (%2 insgesamt).</translation>
+    </message>
+    <message>
+        <source>(a file without a name)</source>
+        <translation>(eine Datei ohne Namen)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>The file is not fetched: copy its address to open it yourself</source>
+        <translation>Die Datei wird nicht abgerufen: Kopieren Sie ihre Adresse, um sie selbst zu öffnen</translation>
+    </message>
+    <message>
+        <source>Reading the image…</source>
+        <translation>Das Bild wird gelesen …</translation>
+    </message>
+    <message>
+        <source>The image could not be read.</source>
+        <translation>Das Bild konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::PushInboxModel</name>
+    <message>
+        <source>task: %1</source>
+        <translation>Aufgabe: %1</translation>
+    </message>
+    <message>
+        <source>status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>artifact chunk: %1</source>
+        <translation>Artefaktstück: %1</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 (repeated)</source>
+        <translation>%1 (wiederholt)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Carried</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::TaskListModel</name>
+    <message>
+        <source>(gone)</source>
+        <translation>(entfernt)</translation>
+    </message>
+    <message>
+        <source>Protocol issues:
+%1</source>
+        <translation>Protokollprobleme:
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n issue(s))</source>
+        <translation>
+            <numerusform>%1 (%n Problem)</numerusform>
+            <numerusform>%1 (%n Probleme)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Letzte Meldung</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>Artefakte</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::TaskTimeline</name>
+    <message>
+        <source>task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>status update</source>
+        <translation>Statusmeldung</translation>
+    </message>
+    <message>
+        <source>artifact chunk</source>
+        <translation>Artefaktstück</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>resubscribed</source>
+        <translation>erneut abonniert</translation>
+    </message>
+    <message>
+        <source>poll</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>protocol issue</source>
+        <translation>Protokollproblem</translation>
+    </message>
+    <message>
+        <source>[file %1]</source>
+        <translation>[Datei %1]</translation>
+    </message>
+    <message>
+        <source>[data]</source>
+        <translation>[Daten]</translation>
+    </message>
+    <message>
+        <source>Task timeline</source>
+        <translation>Zeitleiste der Aufgaben</translation>
+    </message>
+    <message>
+        <source>One lane per task: its states over time and the events that reached it.</source>
+        <translation>Eine Bahn je Aufgabe: ihre Zustände über die Zeit und die Ereignisse, die sie erreicht haben.</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel or +/- zoom (around the pointer, or around now while following live); drag, Shift+wheel or Left/Right pan; the wheel scrolls the tasks; Up/Down choose a task; Home shows everything; F or End follows live. Click a marker or a state for the whole event.</source>
+        <translation>Strg+Mausrad oder +/- zoomen (um den Zeiger oder, beim Live-Folgen, um jetzt); Ziehen, Umschalt+Mausrad oder Links/Rechts verschieben; das Mausrad blättert durch die Aufgaben; Auf/Ab wählen eine Aufgabe; Pos1 zeigt alles; F oder Ende folgt live. Ein Klick auf eine Markierung oder einen Zustand zeigt das ganze Ereignis.</translation>
+    </message>
+    <message>
+        <source>%1 via %2</source>
+        <translation>%1 über %2</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>, appended</source>
+        <translation>, angehängt</translation>
+    </message>
+    <message>
+        <source>, last chunk</source>
+        <translation>, letztes Stück</translation>
+    </message>
+    <message>
+        <source>Artifact: %1%2</source>
+        <translation>Artefakt: %1%2</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>unknown role</source>
+        <translation>unbekannte Rolle</translation>
+    </message>
+    <message>
+        <source>Message from %1: %2</source>
+        <translation>Nachricht von %1: %2</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>eingereicht</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <source>input required</source>
+        <translation>Eingabe nötig</translation>
+    </message>
+    <message>
+        <source>auth required</source>
+        <translation>Autorisierung nötig</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>push delivery</source>
+        <translation>Push-Zustellung</translation>
+    </message>
+    <message>
+        <source>hollow: came by push</source>
+        <translation>hohl: kam per Push</translation>
+    </message>
+    <message>
+        <source>No tasks yet: each task gets a lane here as it starts.</source>
+        <translation>Noch keine Aufgaben: Jede Aufgabe erhält hier eine Bahn, sobald sie beginnt.</translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation>Aufgabe %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::TasksView</name>
+    <message numerus="yes">
+        <source>(%n base64 character(s))</source>
+        <translation>
+            <numerusform>(%n Base64-Zeichen)</numerusform>
+            <numerusform>(%n Base64-Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a marker or a segment on the timeline to see its event.</source>
+        <translation>Klicken Sie auf eine Markierung oder einen Abschnitt der Zeitleiste, um sein Ereignis zu sehen.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Push Inbox</source>
+        <translation>Push-Eingang</translation>
+    </message>
+    <message>
+        <source>Push Inbox (%1)</source>
+        <translation>Push-Eingang (%1)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask the agent for the task as it is now (GetTask)</source>
+        <translation>Den Agenten nach dem jetzigen Stand der Aufgabe fragen (GetTask)</translation>
+    </message>
+    <message>
+        <source>Cancel Task</source>
+        <translation>Aufgabe abbrechen</translation>
+    </message>
+    <message>
+        <source>Ask the agent to cancel the task (CancelTask)</source>
+        <translation>Den Agenten bitten, die Aufgabe abzubrechen (CancelTask)</translation>
+    </message>
+    <message>
+        <source>Resubscribe</source>
+        <translation>Erneut abonnieren</translation>
+    </message>
+    <message>
+        <source>Follow the task on a new stream (SubscribeToTask), or by polling</source>
+        <translation>Der Aufgabe über einen neuen Stream (SubscribeToTask) oder durch Abfragen folgen</translation>
+    </message>
+    <message>
+        <source>Follow Live</source>
+        <translation>Live folgen</translation>
+    </message>
+    <message>
+        <source>Keep now at the right edge of the timeline (F)</source>
+        <translation>Den jetzigen Zeitpunkt am rechten Rand der Zeitleiste halten (F)</translation>
+    </message>
+    <message>
+        <source>Fit All</source>
+        <translation>Alles zeigen</translation>
+    </message>
+    <message>
+        <source>Show every event of every task (Home)</source>
+        <translation>Jedes Ereignis jeder Aufgabe zeigen (Pos1)</translation>
+    </message>
+    <message>
+        <source>Task %1: %2</source>
+        <translation>Aufgabe %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::ui::TrafficInspector</name>
-    <message numerus="yes">
-        <source>{%n member(s)}</source>
-        <translation>
-            <numerusform>{%n Element}</numerusform>
-            <numerusform>{%n Elemente}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>[%n item(s)]</source>
-        <translation>
-            <numerusform>[%n Eintrag]</numerusform>
-            <numerusform>[%n Einträge]</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Filter: words, method:…, connection:…, id:…, status:4xx, is:error, /regex/</source>
         <translation>Filter: Wörter, method:…, connection:…, id:…, status:4xx, is:error, /Regex/</translation>
@@ -2821,14 +3410,6 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
             <numerusform>%n Nachricht gezeigt</numerusform>
             <numerusform>%n Nachrichten gezeigt</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>Element</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
     </message>
     <message>
         <source>Message</source>

@@ -162,7 +162,7 @@ public:
         setPalette(palette);
         m_badge = new QLabel(this);
         m_badge->setObjectName(QStringLiteral("taskStateBadge"));
-        addHeader(tr("Task %1").arg(TaskTimeline::plainLine(entry.taskId, 40)), m_badge);
+        addHeader(ConversationView::tr("Task %1").arg(TaskTimeline::plainLine(entry.taskId, 40)), m_badge);
         m_earlier = dimLabel(QString(), this);
         m_earlier->setVisible(false);
         m_layout->addWidget(m_earlier);
@@ -260,7 +260,7 @@ private:
             oldest->widget()->deleteLater();
             delete oldest;
             ++m_dropped;
-            m_earlier->setText(tr("%n earlier update(s) are on the task's timeline.", nullptr, m_dropped));
+            m_earlier->setText(ConversationView::tr("%n earlier update(s) are on the task's timeline.", nullptr, m_dropped));
             m_earlier->setVisible(true);
         }
     }
@@ -270,10 +270,10 @@ private:
         QString hint;
         switch (m_tracker->state()) {
         case TaskState::InputRequired:
-            hint = tr("The agent waits for your answer: your next message continues this task.");
+            hint = ConversationView::tr("The agent waits for your answer: your next message continues this task.");
             break;
         case TaskState::AuthRequired:
-            hint = tr("The agent needs authorization before this task can go on. Its message above says what it "
+            hint = ConversationView::tr("The agent needs authorization before this task can go on. Its message above says what it "
                       "needs (often signing in somewhere, or granting access). Once done, send a message here to "
                       "continue the task.");
             break;
@@ -313,7 +313,7 @@ private:
             }
             ArtifactView &view = m_artifactViews[i];
             const QString name = artifact.name.isEmpty() ? artifact.artifactId : artifact.name;
-            const QString title = tr("Artifact: %1").arg(revealHiddenCharacters(name));
+            const QString title = ConversationView::tr("Artifact: %1").arg(revealHiddenCharacters(name));
             if (view.title->text() != title)
                 view.title->setText(title);
             setPeerText(view.description, artifact.description);

@@ -12,6 +12,7 @@
 #include "TaskListModel.h"
 #include "TaskTimeline.h"
 #include "TasksView.h"
+#include "Translations.h"
 #include "TrafficModel.h"
 #include "a2a/Conversation.h"
 #include "traffic/TrafficLog.h"
@@ -73,6 +74,9 @@ void TestAgentViews::initTestCase()
     if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty())
         QSKIP(qPrintable(reason));
     QVERIFY(m_dir.isValid());
+    // CROSSTALK_SCREENSHOT_LOCALE=de makes the German pictures (tests run in English).
+    if (const QString locale = qEnvironmentVariable("CROSSTALK_SCREENSHOT_LOCALE"); !locale.isEmpty())
+        installTranslators(*qApp, QLocale(locale));
     // Settings of this run only: nothing chosen before.
     qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
     QSettings().clear();
@@ -240,7 +244,7 @@ void TestAgentViews::timelineShowsTheStatesInOrder()
     QTRY_VERIFY(!tasks->eventText().isEmpty());
     QVERIFY2(tasks->eventText().contains(QStringLiteral("\"state\": \"working\"")), qPrintable(tasks->eventText()));
     QCOMPARE(tasks->currentTaskId(), conversation()->tasks().first()->taskId());
-    shoot(m_window.get(), QStringLiteral("timeline.png"));
+    shoot(m_window.get(), QStringLiteral("tasks.png"));
 }
 
 void TestAgentViews::cancelFromTheTaskList()
@@ -279,7 +283,9 @@ void TestAgentViews::dataPartIsCheckedAsTyped()
     data->setFocus();
     data->setPlainText(QStringLiteral("{\"order\": 4711,\n \"items\": [1, 2,]}"));
     data->moveCursor(QTextCursor::End);
-    QTRY_VERIFY(!view->dataIsValid() && view->dataError().startsWith(QStringLiteral("Line 2")));
+    // "Line 2, column …" in whatever language the view speaks.
+    const QString where = ui::ConversationView::tr("Line %1, column %2: %3").arg(2).section(QStringLiteral("%2"), 0, 0);
+    QTRY_VERIFY(!view->dataIsValid() && view->dataError().startsWith(where));
     QCOMPARE(status->text(), view->dataError());
     QVERIFY(!send->isEnabled());
     for (int i = 0; i < 3; ++i) // the trailing comma goes
