@@ -14,7 +14,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QFile>
 #include <QIcon>
+#include <QTimer>
+
+#include <cstdio>
 
 namespace {
 
@@ -58,10 +64,62 @@ void answerTextOnlyOptions(int argc, char *argv[])
         parser.showVersion(); // exits
 }
 
+// CROSSTALK_STARTUP_PROBE set (crosstalk-gui-bench startup): once the window
+// is first painted, "CROSSTALK_STARTUP painted <ms since main() began>" goes
+// to stderr; after two idle seconds, "CROSSTALK_STARTUP idle-rss-kb <VmRSS>",
+// and the application quits.
+class StartupProbe : public QObject
+{
+public:
+    StartupProbe(QWidget *window, const QElapsedTimer &sinceMain)
+        : QObject(window)
+        , m_sinceMain(sinceMain)
+    {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::Paint)
+            return false;
+        watched->removeEventFilter(this);
+        // Queued: it runs once the children are painted too and the frame is flushed.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                std::fprintf(stderr, "CROSSTALK_STARTUP painted %.1f\n", double(m_sinceMain.nsecsElapsed()) / 1e6);
+                QTimer::singleShot(2000, this, [] {
+                    std::fprintf(stderr, "CROSSTALK_STARTUP idle-rss-kb %lld\n", residentKiB());
+                    QCoreApplication::quit();
+                });
+            },
+            Qt::QueuedConnection);
+        return false;
+    }
+
+private:
+    static long long residentKiB()
+    {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("VmRSS:"))
+                    return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+            }
+        }
+        return 0;
+    }
+
+    QElapsedTimer m_sinceMain;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     setApplicationIdentity();
     answerTextOnlyOptions(argc, argv);
 
@@ -85,6 +143,8 @@ int main(int argc, char *argv[])
     workspace::AgentSessions sessions(&workspace, &states, &traffic);
 
     ui::MainWindow window({&workspace, &states, &store, &traffic, &sessions});
+    if (qEnvironmentVariableIsSet("CROSSTALK_STARTUP_PROBE"))
+        new StartupProbe(&window, sinceMain);
     window.show();
     store.load(); // read on a worker; the window is up meanwhile
     return QApplication::exec();

@@ -1,21 +1,65 @@
-// crosstalk-gui-bench: how fast Crosstalk's widgets draw. One mode per widget:
+// crosstalk-gui-bench: how fast Crosstalk's widgets draw and answer. One mode
+// per target:
 //   timeline  the task timeline with 1,000 tasks and 100,000 events spread
 //             over an hour, at 1280x720: frames while panning and zooming
 //             (target >= 30 frames/s), each painted synchronously.
+//   stream    the main window while one agent streams into the conversation,
+//             the timeline and the traffic view: how late a 5 ms probe timer
+//             fires on the GUI thread (target: never more than 50 ms), at a
+//             paced 5,000 events/s and as fast as the agent can send.
+//   traffic   the traffic inspector over 1,000,000 recorded messages:
+//             memory against the bytes recorded (target < 2x), filters
+//             (target < 200 ms each) and scrolling.
+//   startup   the crosstalk executable launched cold: time to the first
+//             painted window (target < 400 ms) and idle memory (< 80 MB).
 // Figures are printed one a line, with their target; none fails a build.
+#include "ConnectionsSidebar.h"
+#include "ConversationView.h"
+#include "MainWindow.h"
 #include "TaskTimeline.h"
+#include "TasksView.h"
+#include "TrafficInspector.h"
+#include "TrafficModel.h"
+#include "a2a/Conversation.h"
 #include "a2a/TaskTracker.h"
+#include "traffic/TrafficLog.h"
 #include "util/Clock.h"
+#include "workspace/AgentSessions.h"
+#include "workspace/ConnectionStates.h"
+#include "workspace/Workspace.h"
+
+#include "PeerProcess.h"
+#include "TestPaths.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProcess>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QTimer>
+
+#include <sys/prctl.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <functional>
+#include <iterator>
+#include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string_view>
 #include <vector>
@@ -36,7 +80,13 @@ void usage(const char *program)
                  "usage: %s <mode> [options]\n"
                  "modes:\n"
                  "  timeline [--tasks 1000] [--events 100000] [--frames 200] [--grab <file>]\n"
-                 "           the task timeline: pan and zoom frames per second\n",
+                 "           the task timeline: pan and zoom frames per second\n"
+                 "  stream [--rate 5000] [--seconds 10] [--events RATExSECONDS] [--only paced|big] [--tab conversation|tasks]\n"
+                 "           the main window while an agent streams: GUI-thread stalls (needs the npm test peers)\n"
+                 "  traffic [--messages 1000000] [--rounds 3] [--frames 300]\n"
+                 "           the traffic inspector over recorded messages: memory, filters, scrolling\n"
+                 "  startup [--runs 5] [--demo]\n"
+                 "           the crosstalk executable: time to the first paint, idle memory\n",
                  program);
 }
 
@@ -252,6 +302,892 @@ int benchTimeline(QApplication &app)
     return 0;
 }
 
+// ------------------------------------------------------------------ stream
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+double megabytes(qint64 kib)
+{
+    return double(kib) / 1024.0;
+}
+
+/// How late the GUI thread serves a timer: a precise timer every
+/// `intervalMs`, each firing set against when it was due (the previous
+/// firing plus the interval). A stall of the event loop shows as one late
+/// firing.
+class StallProbe : public QObject
+{
+public:
+    explicit StallProbe(int intervalMs)
+        : m_intervalMs(intervalMs)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(intervalMs);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            const double late = std::max(0.0, double(now - m_last) / 1e6 - m_intervalMs);
+            if (m_lateMs.empty() || late > m_worstMs) {
+                m_worstMs = late;
+                m_worstAtMs = double(now) / 1e6;
+            }
+            m_lateMs.push_back(late);
+            if (late > 50)
+                m_stalls.push_back({double(now) / 1e6, late});
+            m_last = now;
+        });
+    }
+
+    void start()
+    {
+        m_lateMs.clear();
+        m_stalls.clear();
+        m_worstMs = 0;
+        m_last = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    const std::vector<double> &lateMs() const { return m_lateMs; }
+    /// When the worst stall ended (its late firing came), since start().
+    double worstAtMs() const { return m_worstAtMs; }
+    /// Each firing more than 50 ms late: when it came (since start()), how late.
+    const std::vector<std::pair<double, double>> &stalls() const { return m_stalls; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    double m_intervalMs;
+    double m_worstMs = 0;
+    double m_worstAtMs = 0;
+    std::vector<double> m_lateMs;
+    std::vector<std::pair<double, double>> m_stalls;
+};
+
+struct StreamRun
+{
+    QString error;
+    std::vector<double> lateMs; // each probe firing, how late
+    std::vector<std::pair<double, double>> stalls; // over 50 ms: when (since the send), how long
+    double worstAtMs = 0;       // when the worst stall ended, since the send
+    qsizetype events = 0;       // on the task's timeline
+    qsizetype chunks = 0;       // of them, artifact chunks
+    qsizetype pushed = 0;       // of them, delivered by push notification
+    qsizetype streamed = 0;     // of them, read from the stream
+    qint64 streamSpanMs = 0;    // from the first to the last streamed event (their wall times)
+    double firstAnswerMs = -1;  // the send to the task's first event
+    double endMs = 0;           // the send to the terminal state
+    double totalMs = 0;         // until no event came for 500 ms
+    QString finalState;
+    int trafficEntries = 0;
+    qint64 rssBeforeKiB = 0;
+    qint64 rssAfterKiB = 0;
+};
+
+/// One streamed task into the real main window: `script` (a test peer) is
+/// added as an agent, chosen, and sent `text` from the conversation view;
+/// the probe runs from the send until the task ended and no event came for
+/// 500 ms (an agent that pushes goes on delivering after the stream ends).
+StreamRun runStream(const QString &script, const QStringList &arguments, const QString &text, bool tasksTab, int timeoutMs)
+{
+    StreamRun run;
+    test::PeerProcess peer;
+    if (!peer.start(script, arguments)) {
+        run.error = peer.errorString();
+        return run;
+    }
+
+    // The composition root of app/gui/main.cpp, without a file to save to.
+    workspace::Workspace workspace;
+    traffic::TrafficLog traffic(qsizetype(256) * 1024 * 1024, Clock::system());
+    workspace::ConnectionStates states(&workspace, &traffic);
+    workspace::AgentSessions sessions(&workspace, &states, &traffic);
+    ui::MainWindow window({&workspace, &states, nullptr, &traffic, &sessions});
+    window.resize(1400, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        run.error = QStringLiteral("the window was not shown");
+        return run;
+    }
+
+    workspace::Connection agent;
+    agent.kind = workspace::Connection::Kind::Agent;
+    agent.name = QStringLiteral("Streaming agent");
+    agent.url = peer.url();
+    const QString id = workspace.add(agent);
+    if (!QTest::qWaitFor([&] { return states.status(id).state == workspace::ConnectionStates::State::Connected; }, 20000)) {
+        run.error = QStringLiteral("the agent's card was not read: %1").arg(states.status(id).reason);
+        return run;
+    }
+    window.sidebar()->select(id);
+    if (!QTest::qWaitFor([&] { return window.conversationView()->conversation() != nullptr; }, 10000)) {
+        run.error = QStringLiteral("no conversation was made for the agent");
+        return run;
+    }
+    a2a::Conversation *conversation = window.conversationView()->conversation();
+    // Each agent tab is shown once, so that its views are laid out and live;
+    // the traffic dock is on show throughout.
+    window.agentTabs()->setCurrentWidget(window.tasksView());
+    QTest::qWait(200);
+    window.agentTabs()->setCurrentWidget(tasksTab ? static_cast<QWidget *>(window.tasksView()) : window.conversationView());
+    QTest::qWait(200);
+    run.rssBeforeKiB = test::residentKiB();
+
+    // A plain event loop, not QTest::qWait: that sleeps between turns,
+    // which the probe would count as stalls.
+    QEventLoop loop;
+    QTimer settle;
+    settle.setSingleShot(true);
+    settle.setInterval(500);
+    QObject::connect(&settle, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QElapsedTimer sinceSend;
+    QPointer<a2a::TaskTracker> tracker;
+    const auto ended = [&] {
+        if (run.endMs == 0) {
+            run.endMs = msSince(sinceSend);
+            settle.start();
+        }
+    };
+    QObject::connect(conversation, &a2a::Conversation::taskAdded, &loop, [&](a2a::TaskTracker *added) {
+        if (tracker)
+            return;
+        tracker = added;
+        run.firstAnswerMs = msSince(sinceSend);
+        QObject::connect(added, &a2a::TaskTracker::stateChanged, &loop, [&](a2a::TaskState state) {
+            if (a2a::isTerminal(state))
+                ended();
+        });
+        QObject::connect(added, &a2a::TaskTracker::eventAdded, &loop, [&] {
+            if (settle.isActive())
+                settle.start();
+        });
+    });
+    QObject::connect(conversation, &a2a::Conversation::entryAdded, &loop, [&](int index) {
+        const a2a::ConversationEntry &entry = conversation->entries().at(index);
+        if (entry.kind == a2a::ConversationEntry::Kind::Notice) {
+            run.error = entry.text;
+            ended();
+        }
+    });
+
+    StallProbe probe(5);
+    deadline.start(timeoutMs);
+    probe.start();
+    sinceSend.start();
+    window.conversationView()->setComposerText(text);
+    if (!window.conversationView()->send()) {
+        run.error = QStringLiteral("the conversation view did not send");
+        return run;
+    }
+    loop.exec();
+    run.totalMs = msSince(sinceSend);
+    probe.stop();
+    run.lateMs = probe.lateMs();
+    run.worstAtMs = probe.worstAtMs();
+    run.stalls = probe.stalls();
+    if (run.endMs == 0 && run.error.isEmpty())
+        run.error = QStringLiteral("the task did not end within %1 s").arg(timeoutMs / 1000);
+    if (tracker) {
+        const QList<a2a::TaskEvent> &events = tracker->events();
+        run.events = events.size();
+        qint64 first = -1;
+        qint64 last = -1;
+        for (const a2a::TaskEvent &e : events) {
+            run.chunks += e.kind == a2a::TaskEvent::Kind::Artifact ? 1 : 0;
+            run.pushed += e.source == a2a::EventSource::Push ? 1 : 0;
+            if (e.source == a2a::EventSource::Stream) {
+                ++run.streamed;
+                first = first < 0 ? e.wallMs : first;
+                last = e.wallMs;
+            }
+        }
+        run.streamSpanMs = last - first;
+        run.finalState = ui::TaskTimeline::stateLabel(tracker->state());
+    }
+    run.trafficEntries = traffic.size();
+    run.rssAfterKiB = test::residentKiB();
+    return run;
+}
+
+void printStream(const QString &label, const QString &load, const StreamRun &run)
+{
+    out() << QStringLiteral("%1  %2").arg(label, load) << Qt::endl;
+    if (!run.error.isEmpty())
+        out() << QStringLiteral("  error       %1").arg(run.error) << Qt::endl;
+    if (run.lateMs.empty())
+        return;
+    const std::vector<double> &late = run.lateMs;
+    const double worst = *std::max_element(late.begin(), late.end());
+    const auto over = std::count_if(late.begin(), late.end(), [](double ms) { return ms > 50; });
+    const double rate = run.streamSpanMs > 0 ? double(run.streamed - 1) * 1000.0 / double(run.streamSpanMs) : 0;
+    out() << QStringLiteral("  received    %1 events by stream in %2 s = %3 events/s  (the task's timeline, first to last streamed event)")
+                 .arg(run.streamed).arg(double(run.streamSpanMs) / 1000.0, 0, 'f', 2).arg(rate, 0, 'f', 0)
+          << Qt::endl;
+    out() << QStringLiteral("              %1 events on the timeline in all: %2 artifact chunks; %3 by push notification")
+                 .arg(run.events).arg(run.chunks).arg(run.pushed)
+          << Qt::endl;
+    out() << QStringLiteral("  gui stall   max %1 ms (%2 s after the send)  p99 %3 ms  p95 %4 ms  gaps > 50 ms: %5 of %6 probes  (target: never > 50 ms) %7")
+                 .arg(worst, 0, 'f', 1).arg(run.worstAtMs / 1000.0, 0, 'f', 2)
+                 .arg(percentile(late, 0.99), 0, 'f', 1).arg(percentile(late, 0.95), 0, 'f', 1)
+                 .arg(over).arg(late.size())
+                 .arg(worst <= 50 ? QStringLiteral("ok") : QStringLiteral("ABOVE TARGET"))
+          << Qt::endl;
+    out() << QStringLiteral("  time        %1 s from the send to %2 (first answer after %3 ms), %4 s until no event for 500 ms; %5 traffic entries; RSS %6 -> %7 MB")
+                 .arg(run.endMs / 1000.0, 0, 'f', 2).arg(run.finalState).arg(run.firstAnswerMs, 0, 'f', 0)
+                 .arg(run.totalMs / 1000.0, 0, 'f', 2).arg(run.trafficEntries)
+                 .arg(megabytes(run.rssBeforeKiB), 0, 'f', 0).arg(megabytes(run.rssAfterKiB), 0, 'f', 0)
+          << Qt::endl;
+    if (!run.stalls.empty()) {
+        QStringList stalls;
+        for (const auto &[at, late] : run.stalls)
+            stalls << QStringLiteral("%1 ms at %2 s").arg(late, 0, 'f', 0).arg(at / 1000.0, 0, 'f', 2);
+        out() << QStringLiteral("  stalls      %1").arg(stalls.join(QStringLiteral(", "))) << Qt::endl;
+    }
+}
+
+int benchStream(QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The main window while an agent streams: how long the GUI thread stalls."));
+    parser.addHelpOption();
+    QCommandLineOption rateOption(QStringLiteral("rate"), QStringLiteral("Events per second of the paced run."), QStringLiteral("n"), QStringLiteral("5000"));
+    QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Seconds of the paced run."), QStringLiteral("s"), QStringLiteral("10"));
+    QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("Chunks of the unpaced run (test-agent's big N, at most 100000; default rate x seconds)."),
+                                    QStringLiteral("n"));
+    QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Only the paced or only the big (unpaced) run."), QStringLiteral("run"));
+    QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("The agent tab on show: conversation or tasks (the timeline)."),
+                                 QStringLiteral("tab"), QStringLiteral("conversation"));
+    parser.addOptions({rateOption, secondsOption, eventsOption, onlyOption, tabOption});
+    parser.addPositionalArgument(QStringLiteral("stream"), QStringLiteral("The mode."));
+    parser.process(app);
+    const int rate = std::max(1, parser.value(rateOption).toInt());
+    const double seconds = std::max(0.1, parser.value(secondsOption).toDouble());
+    const int events = std::clamp(parser.isSet(eventsOption) ? parser.value(eventsOption).toInt() : int(rate * seconds), 1, 100000);
+    const QString only = parser.value(onlyOption);
+    const bool tasksTab = parser.value(tabOption) == QLatin1String("tasks");
+    if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty()) {
+        out() << "stream: " << reason << Qt::endl;
+        return 1;
+    }
+    // Settings of this run only: no window geometry or tab from elsewhere.
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+
+    out() << QStringLiteral("stream: main window 1400x900, %1 tab on show, traffic dock open; a probe timer every 5 ms on the GUI thread; platform %2")
+                 .arg(tasksTab ? QStringLiteral("tasks (list and timeline)") : QStringLiteral("conversation"), QGuiApplication::platformName())
+          << Qt::endl;
+    int failed = 0;
+    if (only.isEmpty() || only == QLatin1String("paced")) {
+        const StreamRun run = runStream(QStringLiteral("a2a/paced-agent.mjs"),
+                                        {QStringLiteral("--rate"), QString::number(rate), QStringLiteral("--seconds"), QString::number(seconds)},
+                                        QStringLiteral("paced"), tasksTab, int(seconds * 4000) + 60000);
+        printStream(QStringLiteral("stream.paced"),
+                    QStringLiteral("paced-agent.mjs: %1 chunks at %2 events/s for %3 s").arg(qint64(std::llround(rate * seconds))).arg(rate).arg(seconds),
+                    run);
+        failed += run.error.isEmpty() ? 0 : 1;
+    }
+    if (only.isEmpty() || only == QLatin1String("big")) {
+        const StreamRun run = runStream(QStringLiteral("a2a/test-agent.mjs"), {}, QStringLiteral("big %1").arg(events), tasksTab, 600000);
+        printStream(QStringLiteral("stream.big"),
+                    QStringLiteral("test-agent.mjs \"big %1\": %1 chunks of 480 bytes as fast as the reader takes them").arg(events), run);
+        failed += run.error.isEmpty() ? 0 : 1;
+    }
+    return failed == 0 ? 0 : 1;
+}
+
+// ------------------------------------------------------------------ traffic
+
+/// Records realistic traffic into a log through its public API, as the
+/// transports do: A2A JSON-RPC calls over HTTP (request, response, now and
+/// then a JSON-RPC error or an HTTP 500), A2A streams (the POST, its 200 and
+/// 4 to 12 SSE events), MCP tool calls over stdio (with progress
+/// notifications, some invalid arguments) and over streamable HTTP. As in
+/// the app, a connection's name is one shared string and the names of the
+/// headers Crosstalk sends are constants; everything that came from a peer
+/// (bodies, response headers) and every start line is made anew.
+class TrafficMaker
+{
+public:
+    TrafficMaker(traffic::TrafficLog *log, ManualClock *clock)
+        : m_log(log)
+        , m_clock(clock)
+    {
+    }
+
+    /// Records whole exchanges until the log holds `target` messages, and
+    /// never more than `limit` (the last exchange may be cut short there).
+    void fill(int target, int limit)
+    {
+        m_limit = limit;
+        while (m_log->size() < std::min(target, limit)) {
+            const int roll = int(m_random() % 100);
+            if (roll < 30)
+                a2aCall();
+            else if (roll < 50)
+                a2aStream();
+            else if (roll < 85)
+                mcpStdio();
+            else
+                mcpHttp();
+        }
+    }
+
+private:
+    using Headers = QList<traffic::HttpHeader>;
+    static constexpr const char *Topics[] = {
+        "refund for order #%d",        "invoice %d is overdue",   "reset the password of account %d",
+        "shipping label for parcel %d", "printer on floor %d is jammed", "upgrade plan for customer %d",
+    };
+    static constexpr const char *A2aAgents[] = {"support-orchestrator", "billing-agent", "refund-policy", "technical-support"};
+    static constexpr const char *Tools[] = {"search_orders", "lookup_customer", "read_file", "list_directory", "echo", "get_weather"};
+
+    template<typename... Args>
+    static QByteArray format(const char *pattern, Args... args)
+    {
+        char buffer[1024];
+        const int n = std::snprintf(buffer, sizeof buffer, pattern, args...);
+        return QByteArray(buffer, std::clamp(n, 0, int(sizeof buffer) - 1));
+    }
+    QByteArray topic()
+    {
+        return format(Topics[m_random() % std::size(Topics)], int(1000 + m_random() % 9000));
+    }
+    /// A header as a peer sent it: name and value parsed anew.
+    static traffic::HttpHeader header(const char *name, const QByteArray &value) { return {QByteArray(name), value}; }
+    /// A header Crosstalk sends: the name is a constant of the client.
+    traffic::HttpHeader ownHeader(const char *name, const QByteArray &value)
+    {
+        auto it = m_names.find(name);
+        if (it == m_names.end())
+            it = m_names.emplace(name, QByteArray(name)).first;
+        return {it->second, value};
+    }
+    const QString &connectionName(const char *connection)
+    {
+        auto it = m_connections.find(connection);
+        if (it == m_connections.end())
+            it = m_connections.emplace(connection, QString::fromLatin1(connection)).first;
+        return it->second;
+    }
+
+    quint64 put(const char *connection, traffic::Direction direction, traffic::TransportKind kind, const QString &startLine,
+                Headers headers, QByteArray body, std::optional<quint64> linkTo = {})
+    {
+        if (m_log->size() >= m_limit)
+            return 0;
+        m_clock->advance(1 + qint64(m_random() % 3));
+        traffic::TrafficLog::Record r;
+        r.connection = connectionName(connection);
+        r.direction = direction;
+        r.kind = kind;
+        r.startLine = startLine;
+        r.headers = std::move(headers);
+        r.body = std::move(body);
+        r.linkTo = linkTo;
+        return m_log->record(std::move(r));
+    }
+
+    static QString sseStartLine()
+    {
+        const QString type = QStringLiteral("message");
+        return QStringLiteral("event: ") + type;
+    }
+
+    quint64 post(const char *connection, const char *url, Headers headers, QByteArray body)
+    {
+        return put(connection, traffic::Direction::Outgoing, traffic::TransportKind::HttpRequest,
+                   QStringLiteral("POST ") + QLatin1StringView(url), std::move(headers), std::move(body));
+    }
+
+    void answer(const char *connection, quint64 request, const char *status, const char *type, QByteArray body)
+    {
+        Headers h{header("Content-Type", type), header("Date", "Sat, 21 Nov 2026 15:47:51 GMT"), header("Connection", "keep-alive")};
+        if (!body.isEmpty())
+            h.append(header("Content-Length", QByteArray::number(body.size())));
+        put(connection, traffic::Direction::Incoming, traffic::TransportKind::HttpResponse, QString::fromLatin1(status), std::move(h),
+            std::move(body), request);
+    }
+
+    Headers a2aHeaders(const char *accept)
+    {
+        return {ownHeader("Content-Type", "application/json"), ownHeader("Accept", accept), ownHeader("A2A-Version", "1.0"),
+                ownHeader("Authorization", format("Bearer tok-%08x%08x", unsigned(m_random()), unsigned(m_random()))),
+                ownHeader("User-Agent", "Crosstalk/0.1")};
+    }
+
+    QByteArray a2aSend(const char *method, int id, int context, const QByteArray &text)
+    {
+        return format(R"({"jsonrpc":"2.0","id":%d,"method":"%s","params":{"message":{"messageId":"%08x-%04x-4%03x-a%03x-%012x","contextId":"ctx-%06d","role":"ROLE_USER","parts":[{"text":"%s"}]},"configuration":{"acceptedOutputModes":["text/plain","application/json"],"historyLength":5}}})",
+                      id, method, unsigned(m_random()), unsigned(m_random() % 0xffff), unsigned(m_random() % 0xfff),
+                      unsigned(m_random() % 0xfff), unsigned(m_random()), context, text.constData());
+    }
+
+    void a2aCall()
+    {
+        const char *agent = A2aAgents[1 + m_random() % 3];
+        const int id = ++m_id;
+        const int context = int(m_random() % 1000000);
+        const QByteArray text = topic();
+        const quint64 request = post(agent, "http://127.0.0.1:41001/a2a/jsonrpc", a2aHeaders("application/json"), a2aSend("SendMessage", id, context, text));
+        const int roll = int(m_random() % 100);
+        if (roll < 2) {
+            answer(agent, request, "500 Internal Server Error", "text/html",
+                   QByteArray("<html><head><title>500</title></head><body><h1>Internal Server Error</h1><p>The agent crashed.</p></body></html>"));
+        } else if (roll < 7) {
+            answer(agent, request, "200 OK", "application/json",
+                   format(R"({"jsonrpc":"2.0","id":%d,"error":{"code":-32001,"message":"Task not found: task-%08x"}})", id, unsigned(m_random())));
+        } else {
+            answer(agent, request, "200 OK", "application/json",
+                   format(R"({"jsonrpc":"2.0","id":%d,"result":{"task":{"id":"task-%08x","contextId":"ctx-%06d","status":{"state":"TASK_STATE_COMPLETED","timestamp":"2026-11-21T15:%02d:%02d.%03dZ","message":{"messageId":"m-%08x","role":"ROLE_AGENT","parts":[{"text":"Done: %s"}]}},"artifacts":[{"artifactId":"answer","parts":[{"text":"%s. Checked against the records of the last 90 days."}]}]}}})",
+                          id, unsigned(m_random()), context, int(m_random() % 60), int(m_random() % 60), int(m_random() % 1000),
+                          unsigned(m_random()), text.constData(), text.constData()));
+        }
+    }
+
+    void a2aStream()
+    {
+        const char *agent = A2aAgents[0];
+        const int id = ++m_id;
+        const int context = int(m_random() % 1000000);
+        const unsigned task = unsigned(m_random());
+        const QByteArray text = topic();
+        const quint64 request = post(agent, "http://127.0.0.1:41000/a2a/jsonrpc", a2aHeaders("text/event-stream"),
+                                     a2aSend("SendStreamingMessage", id, context, text));
+        answer(agent, request, "200 OK", "text/event-stream", {});
+        const int chunks = 4 + int(m_random() % 9);
+        for (int i = 0; i < chunks; ++i) {
+            put(agent, traffic::Direction::Incoming, traffic::TransportKind::SseEvent, sseStartLine(), {},
+                format(R"({"jsonrpc":"2.0","id":%d,"result":{"artifactUpdate":{"taskId":"task-%08x","contextId":"ctx-%06d","append":%s,"lastChunk":%s,"artifact":{"artifactId":"answer","parts":[{"text":"%s, part %d of the answer, streamed as it is written."}]}}}})",
+                       id, task, context, i > 0 ? "true" : "false", i == chunks - 1 ? "true" : "false", text.constData(), i + 1));
+        }
+        put(agent, traffic::Direction::Incoming, traffic::TransportKind::SseEvent, sseStartLine(), {},
+            format(R"({"jsonrpc":"2.0","id":%d,"result":{"statusUpdate":{"taskId":"task-%08x","contextId":"ctx-%06d","status":{"state":"TASK_STATE_COMPLETED","timestamp":"2026-11-21T15:47:51.000Z"}}}})",
+                   id, task, context));
+    }
+
+    QByteArray toolCall(int id, const char *tool, const QByteArray &text, int token)
+    {
+        return format(R"({"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"%s","arguments":{"query":"%s","limit":%d},"_meta":{"progressToken":"p-%d"}}})",
+                      id, tool, text.constData(), int(5 + m_random() % 60), token);
+    }
+
+    QByteArray toolAnswer(int id, const char *tool, const QByteArray &text)
+    {
+        if (m_random() % 100 < 3)
+            return format(R"({"jsonrpc":"2.0","id":%d,"error":{"code":-32602,"message":"Invalid arguments for tool %s: limit must be at most 50"}})", id, tool);
+        return format(R"({"jsonrpc":"2.0","id":%d,"result":{"content":[{"type":"text","text":"%s: 3 matches in the index, the best one first, each with its source and date."}],"isError":false}})",
+                      id, text.constData());
+    }
+
+    void mcpStdio()
+    {
+        const char *server = m_random() % 2 ? "mcp-everything" : "mcp-filesystem";
+        const int id = ++m_id;
+        const char *tool = Tools[m_random() % std::size(Tools)];
+        const QByteArray text = topic();
+        put(server, traffic::Direction::Outgoing, traffic::TransportKind::StdioLine, QStringLiteral("stdin"), {}, toolCall(id, tool, text, id));
+        const int progress = int(m_random() % 3);
+        for (int i = 0; i < progress; ++i) {
+            put(server, traffic::Direction::Incoming, traffic::TransportKind::StdioLine, QStringLiteral("stdout"), {},
+                format(R"({"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"p-%d","progress":%d,"total":10,"message":"Searching for %s"}})",
+                       id, (i + 1) * 3, text.constData()));
+        }
+        put(server, traffic::Direction::Incoming, traffic::TransportKind::StdioLine, QStringLiteral("stdout"), {}, toolAnswer(id, tool, text));
+    }
+
+    void mcpHttp()
+    {
+        const char *server = "mcp-search";
+        const int id = ++m_id;
+        const char *tool = Tools[m_random() % 2];
+        const QByteArray text = topic();
+        const quint64 request = post(server, "http://127.0.0.1:41010/mcp",
+                                     {ownHeader("Content-Type", "application/json"), ownHeader("Accept", "application/json, text/event-stream"),
+                                      ownHeader("Mcp-Session-Id", format("%08x-%04x-%04x", unsigned(m_random()), 0x4a1f, 0x9c3e)),
+                                      ownHeader("Mcp-Protocol-Version", "2025-06-18")},
+                                     toolCall(id, tool, text, id));
+        answer(server, request, "200 OK", "application/json", toolAnswer(id, tool, text));
+    }
+
+    traffic::TrafficLog *m_log;
+    ManualClock *m_clock;
+    std::map<std::string_view, QByteArray> m_names;
+    std::map<std::string_view, QString> m_connections;
+    std::mt19937 m_random {20240601};
+    int m_id = 0;
+    int m_limit = 0;
+};
+
+/// Runs the event loop until `widget` has been painted; false after 10 s.
+bool waitForPaint(QWidget *widget)
+{
+    class PaintWatcher : public QObject
+    {
+    public:
+        explicit PaintWatcher(QEventLoop *loop)
+            : m_loop(loop)
+        {
+        }
+
+    protected:
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint) {
+                painted = true;
+                // Once this paint is over.
+                QMetaObject::invokeMethod(m_loop, &QEventLoop::quit, Qt::QueuedConnection);
+            }
+            return false;
+        }
+
+    public:
+        bool painted = false;
+
+    private:
+        QEventLoop *m_loop;
+    };
+    QEventLoop loop;
+    PaintWatcher watcher(&loop);
+    widget->installEventFilter(&watcher);
+    widget->update();
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    loop.exec();
+    widget->removeEventFilter(&watcher);
+    return watcher.painted;
+}
+
+int benchTraffic(QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The traffic inspector over recorded messages: memory, filters, scrolling."));
+    parser.addHelpOption();
+    QCommandLineOption messagesOption(QStringLiteral("messages"), QStringLiteral("Messages recorded."), QStringLiteral("n"), QStringLiteral("1000000"));
+    QCommandLineOption framesOption(QStringLiteral("frames"), QStringLiteral("Frames of each scroll."), QStringLiteral("n"), QStringLiteral("300"));
+    QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("Rounds of the filters."), QStringLiteral("n"), QStringLiteral("3"));
+    parser.addOptions({messagesOption, framesOption, roundsOption});
+    parser.addPositionalArgument(QStringLiteral("traffic"), QStringLiteral("The mode."));
+    parser.process(app);
+    const int messages = std::max(1, parser.value(messagesOption).toInt());
+    const int frames = std::max(2, parser.value(framesOption).toInt());
+    const int rounds = std::max(1, parser.value(roundsOption).toInt());
+
+    // As in the app, the inspector is made over the empty log and shown; the
+    // log is then fed from the event loop, 2,000 messages a turn, through
+    // TrafficLog::record as the transports record (redaction, JSON-RPC
+    // summary and linking included), with a budget that keeps them all. The
+    // model takes each turn's messages in one batch.
+    ManualClock clock;
+    traffic::TrafficLog log(qsizetype(16) * 1024 * 1024 * 1024, &clock);
+    ui::TrafficInspector inspector(&log);
+    inspector.resize(1400, 900);
+    inspector.show();
+    if (!QTest::qWaitForWindowExposed(&inspector) || !waitForPaint(inspector.view()->viewport())) {
+        out() << "traffic: the inspector was not shown" << Qt::endl;
+        return 1;
+    }
+    const qint64 rssStart = test::residentKiB();
+    TrafficMaker maker(&log, &clock);
+    QEventLoop loop;
+    QTimer feeder;
+    feeder.setInterval(0);
+    QObject::connect(&feeder, &QTimer::timeout, &loop, [&] {
+        maker.fill(log.size() + 2000, messages);
+        if (log.size() >= messages) {
+            feeder.stop();
+            loop.quit();
+        }
+    });
+    QElapsedTimer fillTimer;
+    fillTimer.start();
+    feeder.start();
+    loop.exec();
+    waitForPaint(inspector.view()->viewport()); // the last batch shown
+    const double fillMs = msSince(fillTimer);
+    const qint64 rssFilled = test::residentKiB();
+    qint64 raw = 0;
+    qint64 bodies = 0;
+    int errors = 0;
+    for (int i = 0; i < log.size(); ++i) {
+        const traffic::TrafficEntry &e = log.at(i);
+        bodies += e.body.size();
+        raw += e.body.size() + e.startLine.toUtf8().size();
+        for (const traffic::HttpHeader &h : e.headers)
+            raw += h.name.size() + h.value.size();
+        errors += traffic::TrafficFilter::isError(e) ? 1 : 0;
+    }
+    out() << QStringLiteral("traffic: %1 messages of 7 connections (A2A over HTTP with SSE streams, MCP over stdio and HTTP), %2 errors; "
+                            "inspector 1400x900; platform %3")
+                 .arg(log.size()).arg(errors).arg(QGuiApplication::platformName())
+          << Qt::endl;
+    out() << QStringLiteral("traffic.fill     %1 s  (%2 messages/s recorded and listed, 2,000 a turn of the event loop, the table on show)")
+                 .arg(fillMs / 1000.0, 0, 'f', 2).arg(double(log.size()) * 1000.0 / fillMs, 0, 'f', 0)
+          << Qt::endl;
+    const double grownMb = megabytes(rssFilled - rssStart);
+    const double rawMb = double(raw) / 1048576.0;
+    const double ratio = grownMb / rawMb;
+    out() << QStringLiteral("traffic.memory   %1 MB recorded raw (bodies %2 MB, the rest headers and start lines); the log charges %3 MB to its budget")
+                 .arg(rawMb, 0, 'f', 0).arg(double(bodies) / 1048576.0, 0, 'f', 0).arg(double(log.totalBytes()) / 1048576.0, 0, 'f', 0)
+          << Qt::endl;
+    out() << QStringLiteral("                 RSS %1 MB shown empty -> %2 MB filled: +%3 MB = %4x raw, %5 bytes a message  (target < 2x) %6")
+                 .arg(megabytes(rssStart), 0, 'f', 0).arg(megabytes(rssFilled), 0, 'f', 0).arg(grownMb, 0, 'f', 0).arg(ratio, 0, 'f', 2)
+                 .arg(double(rssFilled - rssStart) * 1024.0 / double(log.size()), 0, 'f', 0)
+                 .arg(ratio < 2 ? QStringLiteral("ok") : QStringLiteral("ABOVE TARGET"))
+          << Qt::endl;
+    out() << QStringLiteral("                 (raw %1 bytes a message; a TrafficEntry is %2 bytes before what it points to)")
+                 .arg(double(raw) / double(log.size()), 0, 'f', 0).arg(sizeof(traffic::TrafficEntry))
+          << Qt::endl;
+
+    // Filters, each from a cleared bar, applied the way a person applies
+    // them: Return in the filter edit (instead of waiting for the 250 ms
+    // debounce), the connection chooser, the "errors only" box. Applied:
+    // the model's rows are final (the filter runs when it is applied);
+    // shown: the table has been painted with them.
+    auto *edit = inspector.findChild<QLineEdit *>(QStringLiteral("trafficFilterEdit"));
+    auto *connections = inspector.findChild<QComboBox *>(QStringLiteral("trafficConnectionBox"));
+    auto *errorsOnly = inspector.findChild<QCheckBox *>(QStringLiteral("trafficErrorsOnlyBox"));
+    if (!edit || !connections || !errorsOnly) {
+        out() << "traffic: the filter bar has changed; this benchmark needs updating" << Qt::endl;
+        return 1;
+    }
+    const auto clearBar = [&] {
+        const QSignalBlocker a(edit), b(connections), c(errorsOnly);
+        edit->clear();
+        connections->setCurrentIndex(0);
+        errorsOnly->setChecked(false);
+    };
+    const auto typed = [&](const QString &text) {
+        return [&, text] {
+            edit->setText(text);
+            QTest::keyClick(edit, Qt::Key_Return);
+        };
+    };
+    struct Step
+    {
+        QString label;
+        std::function<void()> apply;
+        std::vector<double> appliedMs;
+        std::vector<double> shownMs;
+        int rows = 0;
+    };
+    std::vector<Step> steps;
+    steps.push_back({QStringLiteral("method:tools/call"), typed(QStringLiteral("method:tools/call")), {}, {}, 0});
+    steps.push_back({QStringLiteral("connection mcp-everything"),
+                     [&] { connections->setCurrentIndex(connections->findData(QStringLiteral("mcp-everything"))); }, {}, {}, 0});
+    steps.push_back({QStringLiteral("errors only"), [&] { errorsOnly->setChecked(true); }, {}, {}, 0});
+    steps.push_back({QStringLiteral("word: refund"), typed(QStringLiteral("refund")), {}, {}, 0});
+    steps.push_back({QStringLiteral("regex /order.#4[0-9]{3}/"), typed(QStringLiteral("/order.#4[0-9]{3}/")), {}, {}, 0});
+    steps.push_back({QStringLiteral("word matching nothing: zebra"), typed(QStringLiteral("zebra")), {}, {}, 0});
+    steps.push_back({QStringLiteral("status:5xx"), typed(QStringLiteral("status:5xx")), {}, {}, 0});
+    steps.push_back({QStringLiteral("cleared (all rows)"), typed(QString()), {}, {}, 0});
+    for (int round = 0; round < rounds; ++round) {
+        for (Step &step : steps) {
+            clearBar();
+            QElapsedTimer timer;
+            timer.start();
+            step.apply();
+            step.appliedMs.push_back(msSince(timer));
+            waitForPaint(inspector.view()->viewport());
+            step.shownMs.push_back(msSince(timer));
+            step.rows = inspector.model()->rowCount();
+        }
+    }
+    for (const Step &step : steps) {
+        const double best = *std::min_element(step.shownMs.begin(), step.shownMs.end());
+        const double worst = *std::max_element(step.shownMs.begin(), step.shownMs.end());
+        out() << QStringLiteral("traffic.filter   %1 ms applied, %2 ms shown (best of %3; worst shown %4 ms)  %5 rows  %6  (target < 200 ms) %7")
+                     .arg(*std::min_element(step.appliedMs.begin(), step.appliedMs.end()), 6, 'f', 0)
+                     .arg(best, 6, 'f', 0).arg(rounds).arg(worst, 0, 'f', 0).arg(step.rows, 7).arg(step.label)
+                     .arg(worst < 200 ? QStringLiteral("ok") : QStringLiteral("ABOVE TARGET"))
+              << Qt::endl;
+    }
+
+    // Scrolling over every row: a page at a time from the top, then jumps
+    // to anywhere (the scroll bar dragged), each frame painted at once.
+    QTableView *view = inspector.view();
+    QScrollBar *bar = view->verticalScrollBar();
+    bar->setValue(0);
+    view->viewport()->repaint();
+    const auto scroll = [&](const std::function<void(int)> &move) {
+        FrameStats stats;
+        for (int i = 0; i < frames; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            move(i);
+            view->viewport()->repaint();
+            stats.ms.push_back(msSince(timer));
+        }
+        return stats;
+    };
+    const FrameStats pages = scroll([&](int) { bar->triggerAction(QAbstractSlider::SliderPageStepAdd); });
+    std::mt19937 random(7);
+    const FrameStats jumps = scroll([&](int) { bar->setValue(int(random() % quint32(bar->maximum() + 1))); });
+    const auto report = [&](const QString &label, const FrameStats &stats) {
+        const double worst = *std::max_element(stats.ms.begin(), stats.ms.end());
+        out() << QStringLiteral("traffic.scroll   %1 frames/s  (mean %2 ms, p95 %3 ms, worst %4 ms; %5 frames %6; target >= 30 frames/s) %7")
+                     .arg(stats.fps(), 0, 'f', 0).arg(stats.total() / double(stats.ms.size()), 0, 'f', 2)
+                     .arg(percentile(stats.ms, 0.95), 0, 'f', 2).arg(worst, 0, 'f', 2).arg(stats.ms.size()).arg(label)
+                     .arg(stats.fps() >= 30 ? QStringLiteral("ok") : QStringLiteral("BELOW TARGET"))
+              << Qt::endl;
+    };
+    report(QStringLiteral("a page at a time from the top"), pages);
+    report(QStringLiteral("jumping anywhere in %1 rows").arg(inspector.model()->rowCount()), jumps);
+    return 0;
+}
+
+// ------------------------------------------------------------------ startup
+
+struct Launch
+{
+    QString error;
+    double paintedMs = -1;     // from QProcess::start() to the "painted" line
+    double paintedMainMs = -1; // as the process says, since main() began
+    qint64 idleKiB = 0;
+};
+
+/// Launches crosstalk once with the startup probe on and reads its lines.
+Launch launchCrosstalk(const QString &program, const QString &workspaceFile, const QString &configDir)
+{
+    Launch launch;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CROSSTALK_STARTUP_PROBE"), QStringLiteral("1"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), configDir);
+    process.setProcessEnvironment(env);
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    process.setReadChannel(QProcess::StandardError);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, {QStringLiteral("--workspace"), workspaceFile});
+    QByteArray pending;
+    while (launch.idleKiB == 0 && process.waitForReadyRead(30000)) {
+        pending += process.readAllStandardError();
+        const double arrivedMs = msSince(timer);
+        qsizetype newline;
+        while ((newline = pending.indexOf('\n')) >= 0) {
+            const QByteArray line = pending.left(newline).trimmed();
+            pending.remove(0, newline + 1);
+            const QList<QByteArray> words = line.split(' ');
+            if (words.value(0) != "CROSSTALK_STARTUP")
+                continue;
+            if (words.value(1) == "painted") {
+                launch.paintedMs = arrivedMs;
+                launch.paintedMainMs = words.value(2).toDouble();
+            } else if (words.value(1) == "idle-rss-kb") {
+                launch.idleKiB = words.value(2).toLongLong();
+            }
+        }
+    }
+    if (!process.waitForFinished(10000)) {
+        process.kill();
+        process.waitForFinished(3000);
+    }
+    if (launch.paintedMs < 0 || launch.idleKiB == 0)
+        launch.error = QStringLiteral("no startup figures (exit %1): %2").arg(process.exitCode()).arg(QString::fromUtf8(pending.right(500)));
+    return launch;
+}
+
+/// Launches crosstalk `runs` times with its own settings each time and a
+/// copy of `workspace` (null: empty), and prints the figures.
+bool startupRuns(const QString &label, const QString &program, const QByteArray &workspace, int runs)
+{
+    std::vector<double> painted;
+    std::vector<double> mainPainted;
+    std::vector<double> idleMb;
+    for (int run = 0; run < runs; ++run) {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("workspace.json"));
+        QFile f(file);
+        if (!f.open(QIODevice::WriteOnly) || f.write(workspace) != workspace.size()) {
+            out() << "startup: cannot write " << file << Qt::endl;
+            return false;
+        }
+        f.close();
+        const Launch launch = launchCrosstalk(program, file, dir.filePath(QStringLiteral("config")));
+        if (!launch.error.isEmpty()) {
+            out() << QStringLiteral("startup.%1 run %2: %3").arg(label).arg(run + 1).arg(launch.error) << Qt::endl;
+            return false;
+        }
+        out() << QStringLiteral("startup.%1 run %2   painted %3 ms after launch (%4 ms after main() began)  idle RSS %5 MB")
+                     .arg(label).arg(run + 1).arg(launch.paintedMs, 0, 'f', 0).arg(launch.paintedMainMs, 0, 'f', 0)
+                     .arg(megabytes(launch.idleKiB), 0, 'f', 1)
+              << Qt::endl;
+        painted.push_back(launch.paintedMs);
+        mainPainted.push_back(launch.paintedMainMs);
+        idleMb.push_back(megabytes(launch.idleKiB));
+    }
+    const double worst = *std::max_element(painted.begin(), painted.end());
+    const double worstMb = *std::max_element(idleMb.begin(), idleMb.end());
+    out() << QStringLiteral("startup.%1 painted  median %2 ms, worst %3 ms after launch (after main() began: median %4, worst %5 ms)  (target < 400 ms) %6")
+                 .arg(label).arg(percentile(painted, 0.5), 0, 'f', 0).arg(worst, 0, 'f', 0)
+                 .arg(percentile(mainPainted, 0.5), 0, 'f', 0).arg(*std::max_element(mainPainted.begin(), mainPainted.end()), 0, 'f', 0)
+                 .arg(worst < 400 ? QStringLiteral("ok") : QStringLiteral("ABOVE TARGET"))
+          << Qt::endl;
+    out() << QStringLiteral("startup.%1 idle     RSS median %2 MB, worst %3 MB, 2 s after the first paint  (target < 80 MB) %4")
+                 .arg(label).arg(percentile(idleMb, 0.5), 0, 'f', 1).arg(worstMb, 0, 'f', 1)
+                 .arg(worstMb < 80 ? QStringLiteral("ok") : QStringLiteral("ABOVE TARGET"))
+          << Qt::endl;
+    return true;
+}
+
+int benchStartup(QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The crosstalk executable: time to the first painted window, idle memory."));
+    parser.addHelpOption();
+    QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Launches per workspace."), QStringLiteral("n"), QStringLiteral("5"));
+    QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Also with a workspace of the four demo agents (needs the npm test peers)."));
+    parser.addOptions({runsOption, demoOption});
+    parser.addPositionalArgument(QStringLiteral("startup"), QStringLiteral("The mode."));
+    parser.process(app);
+    const int runs = std::max(1, parser.value(runsOption).toInt());
+    const QString program = QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/crosstalk"));
+    if (!QFile::exists(program)) {
+        out() << "startup: no crosstalk executable at " << program << Qt::endl;
+        return 1;
+    }
+    out() << QStringLiteral("startup: %1, %2 launches each with its own settings (XDG_CONFIG_HOME) and CROSSTALK_STARTUP_PROBE=1; "
+                            "\"painted\" is when its line reaches this process")
+                 .arg(program).arg(runs)
+          << Qt::endl;
+    if (!startupRuns(QStringLiteral("empty"), program, workspace::workspace_file::serialize({}), runs))
+        return 1;
+    if (!parser.isSet(demoOption))
+        return 0;
+
+    if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty()) {
+        out() << "startup: " << reason << Qt::endl;
+        return 1;
+    }
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("demo.json"));
+    QProcess network;
+    network.setWorkingDirectory(test::peersDir());
+    network.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    network.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    network.start(test::nodeProgram(), {QStringLiteral("--require"), QStringLiteral("./loopback.cjs"), QStringLiteral("demo/network.mjs"),
+                                        QStringLiteral("--workspace"), file, QStringLiteral("--exit-with-stdin")});
+    QByteArray ready;
+    const bool up = network.waitForStarted(10000)
+        && QTest::qWaitFor([&] { return (ready += network.readAllStandardOutput()).contains("CROSSTALK_DEMO_READY"); }, 30000);
+    QFile f(file);
+    bool ok = up && f.open(QIODevice::ReadOnly);
+    if (ok)
+        ok = startupRuns(QStringLiteral("demo"), program, f.readAll(), runs);
+    else
+        out() << "startup: the demo network did not start" << Qt::endl;
+    network.closeWriteChannel(); // --exit-with-stdin
+    network.terminate();
+    if (!network.waitForFinished(10000))
+        network.kill();
+    return ok ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -265,7 +1201,16 @@ int main(int argc, char *argv[])
         usage(argv[0]);
         return 0;
     }
-    if (mode != "timeline") {
+    int (*bench)(QApplication &) = nullptr;
+    if (mode == "timeline")
+        bench = benchTimeline;
+    else if (mode == "stream")
+        bench = benchStream;
+    else if (mode == "traffic")
+        bench = benchTraffic;
+    else if (mode == "startup")
+        bench = benchStartup;
+    if (!bench) {
         std::fprintf(stderr, "%s: unknown mode \"%s\"\n", argv[0], argv[1]);
         usage(argv[0]);
         return 2;
@@ -274,5 +1219,5 @@ int main(int argc, char *argv[])
 #ifndef NDEBUG
     out() << "note: a debug build; measure a Release build (-DCMAKE_BUILD_TYPE=Release)" << Qt::endl;
 #endif
-    return benchTimeline(app);
+    return bench(app);
 }
