@@ -106,8 +106,10 @@ void PeerTextBrowser::resizeEvent(QResizeEvent *event)
 
 void PeerTextBrowser::updateHeight()
 {
-    document()->setTextWidth(viewport()->width());
-    const int wanted = int(document()->size().height()) + 2 * frameWidth() + 2;
+    // The browser lays its document out at the viewport's width already,
+    // incrementally as text is appended: its size is read, never forced (a
+    // forced width lays the whole text out again at every chunk).
+    const int wanted = int(document()->documentLayout()->documentSize().height()) + 2 * frameWidth() + 2;
     const bool scrolls = wanted > MaxHeight;
     setVerticalScrollBarPolicy(scrolls ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
     const int height = qMin(wanted, MaxHeight);
