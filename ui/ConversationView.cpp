@@ -305,6 +305,10 @@ private:
                 layout->addWidget(description);
                 auto *parts = new PartsView(box);
                 parts->setObjectName(QStringLiteral("artifactParts"));
+                parts->setSource([tracker = m_tracker, i]() -> QList<a2a::Part> {
+                    return tracker && i < tracker->artifacts().size() ? tracker->artifacts().at(i).parts
+                                                                      : QList<a2a::Part>();
+                });
                 QObject::connect(parts, &PartsView::linkActivated, m_view, &ConversationView::linkActivated);
                 QObject::connect(parts, &PartsView::saved, m_view, &ConversationView::saved);
                 layout->addWidget(parts);

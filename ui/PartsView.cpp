@@ -148,16 +148,26 @@ PartsView::~PartsView() = default;
 
 void PartsView::setParts(const QList<Part> &parts)
 {
-    const qsizetype known = m_parts.size();
-    const bool grew = parts.size() >= known && (known == 0 || parts.at(known - 1) == m_parts.last());
+    const qsizetype known = m_count;
+    const bool grew = parts.size() >= known && (known == 0 || parts.at(known - 1) == m_last);
     if (!grew) {
         rebuild(parts);
         return;
     }
     if (parts.size() == known)
         return;
-    m_parts = parts;
+    remember(parts);
     add(parts, known);
+}
+
+void PartsView::remember(const QList<Part> &parts)
+{
+    m_count = parts.size();
+    m_last = parts.isEmpty() ? Part() : parts.last();
+    // A growing list is read from its source when saved: holding it here
+    // would make its owner copy all of it at its next append.
+    if (!m_source)
+        m_parts = parts;
 }
 
 void PartsView::rebuild(const QList<Part> &parts)
@@ -170,7 +180,7 @@ void PartsView::rebuild(const QList<Part> &parts)
     m_blocks.clear();
     m_moreLabel = nullptr;
     m_hiddenParts = 0;
-    m_parts = parts;
+    remember(parts);
     add(parts, 0);
 }
 
@@ -383,7 +393,7 @@ void PartsView::saveText(int blockIndex)
     if (blockIndex < 0 || blockIndex >= m_blocks.size())
         return;
     const Block &block = m_blocks.at(blockIndex);
-    saveBytes(QStringLiteral("text.txt"), [parts = m_parts, from = block.from, count = block.count] {
+    saveBytes(QStringLiteral("text.txt"), [parts = m_source ? m_source() : m_parts, from = block.from, count = block.count] {
         QByteArray all;
         for (qsizetype i = from; i < from + count && i < parts.size(); ++i)
             all += parts.at(i).text;

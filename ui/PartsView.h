@@ -66,7 +66,10 @@ public:
     /// Text parts as Markdown (an agent's text) or as plain text (the user's own).
     void setMarkdown(bool on) { m_markdown = on; }
     void setParts(const QList<a2a::Part> &parts);
-    const QList<a2a::Part> &parts() const { return m_parts; }
+    /// Where the whole list is read when a text is saved, for a list that
+    /// keeps growing elsewhere (an artifact); without it the view keeps the
+    /// list it was given.
+    void setSource(std::function<QList<a2a::Part>()> source) { m_source = std::move(source); }
 
 signals:
     void linkActivated(const QUrl &url);
@@ -76,6 +79,7 @@ signals:
 private:
     struct Block;
     void rebuild(const QList<a2a::Part> &parts);
+    void remember(const QList<a2a::Part> &parts);
     void add(const QList<a2a::Part> &parts, qsizetype from);
     void extendText(Block &block, const a2a::Part &part);
     void renderText(Block &block, const QString &tail);
@@ -88,7 +92,10 @@ private:
     QVBoxLayout *m_layout;
     QLabel *m_moreLabel = nullptr;
     bool m_markdown = true;
-    QList<a2a::Part> m_parts;
+    std::function<QList<a2a::Part>()> m_source;
+    QList<a2a::Part> m_parts; ///< only without a source
+    qsizetype m_count = 0;
+    a2a::Part m_last;
     QList<Block> m_blocks;
     int m_hiddenParts = 0;
 };

@@ -42,11 +42,9 @@ void TaskListModel::append(a2a::TaskTracker *tracker)
     beginInsertRows({}, row, row);
     m_rows.append(tracker);
     endInsertRows();
-    const auto touch = [this, tracker] {
-        const int at = rowOf(tracker->taskId());
-        if (at < 0)
-            return;
-        m_dirty.insert(at);
+    // Rows are only ever appended (a reset disconnects): the row stays.
+    const auto touch = [this, row] {
+        m_dirty.insert(row);
         if (!m_timer.isActive())
             m_timer.start();
     };

@@ -115,7 +115,6 @@ bool Conversation::send(const QList<Part> &parts, bool stream, QString *error)
     if (const TaskTracker *continued = task(message->taskId))
         m_continues.insert(session, {continued->taskId(), int(continued->events().size())});
     m_awaiting.append(session);
-    ++m_sending;
     emit stateChanged();
     session->start(*message);
     return true;
@@ -146,10 +145,7 @@ TaskSession *Conversation::newSession(bool stream)
     session->setTrackerSource([this, session](const QString &taskId) {
         TaskTracker *tracker = trackerFor(taskId);
         m_following.insert(taskId, session);
-        if (m_awaiting.removeOne(session)) {
-            --m_sending;
-            emit stateChanged();
-        }
+        answered(session);
         if (m_generationOf.value(session, -1) == m_generation) {
             ConversationEntry entry;
             entry.kind = ConversationEntry::Kind::Task;
@@ -193,10 +189,7 @@ void Conversation::onSessionItem(TaskSession *session, const StreamItem &item)
     }
     if (const auto *message = std::get_if<Message>(&item); message && message->taskId.isEmpty()) {
         // A direct answer: no task to follow.
-        if (m_awaiting.removeOne(session)) {
-            --m_sending;
-            emit stateChanged();
-        }
+        answered(session);
         ConversationEntry entry;
         entry.kind = ConversationEntry::Kind::Agent;
         entry.wallMs = now();
@@ -211,10 +204,7 @@ void Conversation::onSessionItem(TaskSession *session, const StreamItem &item)
 void Conversation::onSessionFinished(TaskSession *session, const A2aError &error)
 {
     const bool current = m_generationOf.value(session, -1) == m_generation;
-    if (m_awaiting.removeOne(session)) {
-        --m_sending;
-        emit stateChanged();
-    }
+    answered(session);
     // A failed answer leaves the task it would have continued waiting.
     TaskTracker *tracker = session->tracker() ? session->tracker() : task(m_continues.value(session).taskId);
     if (tracker && m_following.value(tracker->taskId()) == session)
@@ -246,6 +236,12 @@ void Conversation::updatePending(TaskTracker *tracker)
         m_pendingTaskId = pending;
         emit stateChanged();
     }
+}
+
+void Conversation::answered(TaskSession *session)
+{
+    if (m_awaiting.removeOne(session))
+        emit stateChanged();
 }
 
 void Conversation::addEntry(ConversationEntry entry)
@@ -313,10 +309,7 @@ void Conversation::resubscribe(const QString &taskId)
         old->stop();
         m_generationOf.remove(old);
         m_continues.remove(old);
-        if (m_awaiting.removeOne(old)) {
-            --m_sending;
-            emit stateChanged();
-        }
+        answered(old);
         old->deleteLater();
     }
     tracker->noteResubscribed(tr("subscribed again on request"));

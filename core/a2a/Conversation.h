@@ -81,7 +81,7 @@ public:
     const QString &pendingTaskId() const { return m_pendingTaskId; }
     TaskState pendingState() const;
     /// A send is waiting for the agent's first answer.
-    bool isBusy() const { return m_sending > 0; }
+    bool isBusy() const { return !m_awaiting.isEmpty(); }
     bool canStream() const;
 
     /// Sends a message of `parts` in this conversation (continuing the
@@ -122,6 +122,8 @@ private:
     void updatePending(TaskTracker *tracker);
     void addEntry(ConversationEntry entry);
     void notice(const QString &text);
+    /// The send's first answer came (or it ended): no longer busy with it.
+    void answered(TaskSession *session);
     void onPush(const StreamItem &item);
     qint64 now() const;
 
@@ -131,8 +133,7 @@ private:
     QList<ConversationEntry> m_entries;
     QString m_contextId;
     QString m_pendingTaskId;
-    int m_sending = 0;
-    /// Sessions waiting for their first answer (each counts once in m_sending).
+    /// Sessions of sends waiting for their first answer.
     QList<TaskSession *> m_awaiting;
     QList<TaskTracker *> m_tasks;
     QHash<QString, TaskTracker *> m_trackers;
