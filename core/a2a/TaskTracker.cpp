@@ -99,6 +99,22 @@ void TaskTracker::applyTask(const Task &task, EventSource source)
 
 void TaskTracker::applyStatus(const TaskStatus &status, EventSource source, TaskEvent::Kind kind)
 {
+    const QString key = status.stateText + u'\x1f' + status.timestamp + u'\x1f'
+        + (status.message ? status.message->messageId : QString());
+    if (source != EventSource::Push) {
+        m_statusesSeen.insert(key);
+    } else if (m_statusesSeen.contains(key) && !(m_seenState && a2a::isTerminal(m_state))) {
+        // (After a final state, anything else stays an issue, as before.)
+        TaskEvent e;
+        e.kind = kind;
+        e.source = source;
+        e.state = m_state;
+        e.note = tr("a repeat of a status already reported; the state stays");
+        if (status.message)
+            e.message = std::make_shared<const Message>(*status.message);
+        add(std::move(e));
+        return;
+    }
     const std::optional<TaskState> known = taskStateFromWire(status.stateText);
     if (!known) {
         issue(tr("The state \"%1\" is not an A2A task state.").arg(status.stateText), source);

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <array>
@@ -117,6 +118,10 @@ private:
     // at that position is an echo, put on the timeline but not applied.
     QList<int> m_appliedChunks; // the event of each applied chunk, in order
     std::array<int, 4> m_chunksFrom {}; // chunks delivered, by EventSource
+    // Statuses reported by answers, streams and polls. A push of one of them
+    // is an echo of an earlier report (delivered on the agent's schedule, it
+    // may come after the task has moved on): on the timeline, not applied.
+    QSet<QString> m_statusesSeen;
 };
 
 } // namespace crosstalk::a2a

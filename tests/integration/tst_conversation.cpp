@@ -29,11 +29,15 @@ QList<Part> textParts(const QString &text)
     return {part};
 }
 
-// The states the task went through, each once, in order.
+// The states the task went through by its answers, streams and polls, each
+// once, in order. Push deliveries are left out: the agent posts them on its
+// own schedule, so one may arrive after the stream has moved on.
 QList<TaskState> statesOf(const TaskTracker *tracker)
 {
     QList<TaskState> states;
     for (const TaskEvent &event : tracker->events()) {
+        if (event.source == EventSource::Push)
+            continue;
         if (event.state != TaskState::Unknown && (states.isEmpty() || states.last() != event.state))
             states.append(event.state);
     }
@@ -194,7 +198,8 @@ void TestConversation::inputRequiredIsContinued()
     const qsizetype waited = states.indexOf(TaskState::InputRequired);
     QVERIFY(waited >= 0);
     QVERIFY(waited + 1 < states.size());
-    QCOMPARE(states.at(waited + 1), TaskState::Working);
+    // Polling may see the task only once it has completed.
+    QVERIFY(states.at(waited + 1) == TaskState::Working || (!stream && states.at(waited + 1) == TaskState::Completed));
     QVERIFY(!states.mid(0, waited).contains(TaskState::Completed));
     QCOMPARE(states.last(), TaskState::Completed);
     QCOMPARE(tracker->artifacts().size(), 1);

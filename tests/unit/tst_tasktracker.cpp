@@ -49,6 +49,7 @@ private slots:
     void interruptedThenContinued();
     void resubscribeAndPollAreVisible();
     void chunksByStreamAndPushAreAppliedOnce();
+    void latePushedStatusesDoNotTurnTheStateBack();
 };
 
 void TestTaskTracker::chunksByStreamAndPushAreAppliedOnce()
@@ -68,6 +69,30 @@ void TestTaskTracker::chunksByStreamAndPushAreAppliedOnce()
     for (const TaskEvent &e : tracker.events())
         echoes += e.note.isEmpty() ? 0 : 1;
     QCOMPARE(echoes, 3);
+}
+
+void TestTaskTracker::latePushedStatusesDoNotTurnTheStateBack()
+{
+    TaskTracker tracker(QStringLiteral("t"));
+    QSignalSpy changes(&tracker, &TaskTracker::stateChanged);
+    tracker.apply(status("TASK_STATE_SUBMITTED"), EventSource::Stream);
+    tracker.apply(status("TASK_STATE_WORKING"), EventSource::Stream);
+    tracker.apply(status("TASK_STATE_INPUT_REQUIRED"), EventSource::Stream);
+    // The webhook's copies arrive late, in the agent's own time.
+    tracker.apply(status("TASK_STATE_SUBMITTED"), EventSource::Push);
+    tracker.apply(status("TASK_STATE_WORKING"), EventSource::Push);
+    QCOMPARE(tracker.state(), TaskState::InputRequired);
+    QCOMPARE(changes.count(), 3);
+    QCOMPARE(tracker.events().size(), 5); // on the timeline all the same
+    QVERIFY(!tracker.events().last().note.isEmpty());
+    QCOMPARE(tracker.events().last().state, TaskState::InputRequired);
+    // A pushed state the task has not reported before is applied, and the
+    // stream's own report of a state seen before still is.
+    tracker.apply(status("TASK_STATE_AUTH_REQUIRED"), EventSource::Push);
+    QCOMPARE(tracker.state(), TaskState::AuthRequired);
+    tracker.apply(status("TASK_STATE_WORKING"), EventSource::Stream);
+    QCOMPARE(tracker.state(), TaskState::Working);
+    QVERIFY2(tracker.issues().isEmpty(), qPrintable(tracker.issues().join(u'\n')));
 }
 
 void TestTaskTracker::wholeLifecycle()
