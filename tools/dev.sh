@@ -18,7 +18,7 @@ fuzz_seconds=${CROSSTALK_FUZZ_SECONDS:-60}
 
 build_packages=(cmake ninja-build g++ pkgconf ccache
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-translations-l10n
-    qtkeychain-qt6-dev nlohmann-json3-dev libvalijson-dev libsimdjson-dev libssl-dev libgl-dev fonts-dejavu-core)
+    qtkeychain-qt6-dev nlohmann-json3-dev libvalijson-dev libsimdjson-dev libpcre2-dev libssl-dev libgl-dev fonts-dejavu-core)
 test_packages=(xvfb xauth dbus gnome-keyring desktop-file-utils appstream
     clang libclang-rt-14-dev dpkg-dev file openssl)
 

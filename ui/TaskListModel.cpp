@@ -11,6 +11,7 @@ namespace crosstalk::ui {
 TaskListModel::TaskListModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+    m_timer.setObjectName(QStringLiteral("taskListRefresh"));
     m_timer.setSingleShot(true);
     m_timer.setInterval(RefreshMs);
     connect(&m_timer, &QTimer::timeout, this, &TaskListModel::flush);

@@ -125,6 +125,8 @@ TaskTimeline::TaskTimeline(QWidget *parent)
     m_laneScroll->hide();
     connect(m_laneScroll, &QScrollBar::valueChanged, this, [this] { update(); });
 
+    m_followTimer.setObjectName(QStringLiteral("timelineFollow"));
+    m_repaintTimer.setObjectName(QStringLiteral("timelineRepaint"));
     m_followTimer.setInterval(FollowIntervalMs);
     connect(&m_followTimer, &QTimer::timeout, this, &TaskTimeline::followTick);
     m_repaintTimer.setSingleShot(true);

@@ -5,10 +5,14 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLocale>
+#include <QSemaphore>
+#include <QThread>
 #include <QUrl>
 
 #include <algorithm>
+#include <vector>
 
 namespace crosstalk::ui {
 
@@ -19,16 +23,22 @@ TrafficModel::TrafficModel(traffic::TrafficLog *log, QObject *parent)
     : QAbstractTableModel(parent)
     , m_log(log)
 {
-    m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(0); // once per event-loop turn
-    connect(&m_flushTimer, &QTimer::timeout, this, &TrafficModel::flush);
+    // The GUI thread matches one part of each slice, the pool the others.
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    m_pool.setObjectName(QStringLiteral("traffic filter"));
+    m_catchUpTimer.setObjectName(QStringLiteral("trafficCatchUp"));
+    m_catchUpTimer.setSingleShot(true);
+    m_catchUpTimer.setInterval(0); // once per event-loop turn
+    connect(&m_catchUpTimer, &QTimer::timeout, this, &TrafficModel::catchUp);
     connect(log, &traffic::TrafficLog::entryRecorded, this, &TrafficModel::onRecorded);
     connect(log, &traffic::TrafficLog::entryChanged, this, &TrafficModel::onChanged);
     connect(log, &traffic::TrafficLog::aboutToEvict, this, &TrafficModel::onAboutToEvict);
+    connect(log, &traffic::TrafficLog::connectionAdded, this, &TrafficModel::connectionsChanged);
     connect(log, &traffic::TrafficLog::cleared, this, [this] {
         beginResetModel();
         m_rows.clear();
-        m_incoming.clear();
+        m_found.clear();
+        m_nextSeq = m_log->firstSeq();
         endResetModel();
     });
     rebuild();
@@ -57,7 +67,18 @@ int TrafficModel::rowOf(quint64 seq) const
 
 QStringList TrafficModel::connections() const
 {
-    return m_connections;
+    return m_log ? m_log->connections() : QStringList();
+}
+
+quint64 TrafficModel::considerUntil() const
+{
+    const quint64 end = m_log->firstSeq() + quint64(m_log->size());
+    return m_paused ? std::min(end, m_heldFrom) : end;
+}
+
+bool TrafficModel::isFiltering() const
+{
+    return m_log && std::max(m_nextSeq, m_log->firstSeq()) < considerUntil();
 }
 
 QVariant TrafficModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -137,38 +158,82 @@ QVariant TrafficModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-void TrafficModel::onRecorded(quint64 seq)
+void TrafficModel::onRecorded()
 {
-    m_incoming.append(seq);
-    if (!m_paused && !m_flushTimer.isActive())
-        m_flushTimer.start();
+    m_finished = false;
+    if (!m_paused && !m_catchUpTimer.isActive())
+        m_catchUpTimer.start();
 }
 
-void TrafficModel::flush()
+void TrafficModel::catchUp()
 {
-    if (!m_log || m_paused || m_incoming.isEmpty())
+    if (!m_log)
         return;
+    m_nextSeq = std::max(m_nextSeq, m_log->firstSeq());
+    const quint64 until = considerUntil();
+    // Slices of the log: the GUI thread waits for each (the log cannot change
+    // meanwhile), and stops after SliceMs until the next turn.
+    constexpr auto Chunk = quint64(ChunkEntries);
+    QElapsedTimer clock;
+    clock.start();
     QList<quint64> shown;
-    bool newConnection = false;
-    for (quint64 seq : std::as_const(m_incoming)) {
-        const TrafficEntry *e = m_log->find(seq);
-        if (!e)
-            continue; // evicted before it was shown
-        if (!m_connections.contains(e->connection)) {
-            m_connections.append(e->connection);
-            newConnection = true;
+    std::vector<const TrafficEntry *> entries;
+    std::vector<char> keep;
+    while (m_nextSeq < until) {
+        const auto n = qsizetype(std::min(until - m_nextSeq, Chunk));
+        if (m_filter.isEmpty()) {
+            for (qsizetype i = 0; i < n; ++i)
+                shown.append(m_nextSeq + quint64(i));
+        } else {
+            entries.resize(size_t(n));
+            keep.assign(size_t(n), 0);
+            for (qsizetype i = 0; i < n; ++i)
+                entries[size_t(i)] = m_log->find(m_nextSeq + quint64(i));
+            const auto matchRange = [this, &entries, &keep](qsizetype from, qsizetype to) {
+                m_filter.matchAll(entries.data() + from, to - from, keep.data() + from);
+            };
+            const int parts = n >= 1024 ? m_pool.maxThreadCount() + 1 : 1;
+            const qsizetype per = (n + parts - 1) / parts;
+            QSemaphore done;
+            for (int part = 1; part < parts; ++part) {
+                const qsizetype from = std::min(n, per * part);
+                const qsizetype to = std::min(n, from + per);
+                m_pool.start([&matchRange, &done, from, to] {
+                    matchRange(from, to);
+                    done.release();
+                });
+            }
+            matchRange(0, std::min(n, per));
+            done.acquire(parts - 1);
+            for (qsizetype i = 0; i < n; ++i) {
+                if (keep[size_t(i)])
+                    shown.append(m_nextSeq + quint64(i));
+            }
         }
-        if (m_filter.matches(*e))
-            shown.append(seq);
+        m_nextSeq += quint64(n);
+        if (clock.elapsed() >= m_sliceMs)
+            break;
     }
-    m_incoming.clear();
-    if (!shown.isEmpty()) {
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + shown.size() - 1));
-        m_rows.append(shown);
+    m_found.append(shown);
+    const bool whole = m_nextSeq >= until;
+    // New traffic shows at once; a new filter's rows at first, then now and
+    // then, so that the table is not laid out and painted after each slice.
+    const bool publish = whole || !m_rebuilding || m_rows.isEmpty() || m_sincePublished.elapsed() >= PublishMs;
+    if (publish && !m_found.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + m_found.size() - 1));
+        m_rows.append(m_found);
+        m_found.clear();
         endInsertRows();
+        m_sincePublished.start();
     }
-    if (newConnection)
-        emit connectionsChanged();
+    if (whole)
+        m_rebuilding = false;
+    if (!whole) {
+        m_catchUpTimer.start();
+    } else if (!m_finished) {
+        m_finished = true;
+        emit filteringFinished();
+    }
 }
 
 void TrafficModel::onAboutToEvict(int count)
@@ -183,7 +248,8 @@ void TrafficModel::onAboutToEvict(int count)
         m_rows.remove(0, gone);
         endRemoveRows();
     }
-    m_incoming.removeIf([firstKept](quint64 seq) { return seq < firstKept; });
+    m_found.removeIf([firstKept](quint64 seq) { return seq < firstKept; });
+    m_nextSeq = std::max(m_nextSeq, firstKept);
 }
 
 void TrafficModel::onChanged(quint64 seq)
@@ -201,28 +267,30 @@ void TrafficModel::setFilter(const TrafficFilter &filter)
 
 void TrafficModel::setPaused(bool paused)
 {
+    if (paused == m_paused)
+        return;
     m_paused = paused;
-    if (!paused)
-        flush();
+    if (paused) {
+        m_heldFrom = m_log ? m_log->firstSeq() + quint64(m_log->size()) : 0;
+    } else {
+        m_finished = false;
+        catchUp();
+    }
 }
 
 void TrafficModel::rebuild()
 {
+    m_catchUpTimer.stop();
     beginResetModel();
     m_rows.clear();
-    if (m_log) {
-        // Entries still waiting for a flush are part of the new list too.
-        for (int i = 0; i < m_log->size(); ++i) {
-            const TrafficEntry &e = m_log->at(i);
-            if (!m_connections.contains(e.connection))
-                m_connections.append(e.connection);
-            if (m_filter.matches(e) && !(m_paused && m_incoming.contains(e.seq)))
-                m_rows.append(e.seq);
-        }
-        if (!m_paused)
-            m_incoming.clear();
-    }
+    m_found.clear();
+    m_nextSeq = m_log ? m_log->firstSeq() : 1;
     endResetModel();
+    m_finished = false;
+    m_rebuilding = true;
+    m_sincePublished.start();
+    // The first slice at once: a small log is filtered before this returns.
+    catchUp();
 }
 
 } // namespace crosstalk::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHashFunctions>
 #include <QList>
 #include <QString>
 
@@ -9,10 +10,10 @@
 namespace crosstalk::traffic {
 
 /// Seen from Crosstalk: Outgoing is what Crosstalk sent to the peer.
-enum class Direction { Outgoing, Incoming };
+enum class Direction : quint8 { Outgoing, Incoming };
 
 /// What one recorded message was on its transport.
-enum class TransportKind { HttpRequest, HttpResponse, SseEvent, StdioLine };
+enum class TransportKind : quint8 { HttpRequest, HttpResponse, SseEvent, StdioLine };
 
 /// One HTTP header as it went over the wire (after redaction).
 struct HttpHeader
@@ -21,12 +22,16 @@ struct HttpHeader
     QByteArray value;
 
     bool operator==(const HttpHeader &) const = default;
+    friend size_t qHash(const HttpHeader &header, size_t seed = 0) noexcept
+    {
+        return qHashMulti(seed, header.name, header.value);
+    }
 };
 
 /// What the JSON-RPC decoder made of a body.
 struct RpcSummary
 {
-    enum class Kind {
+    enum class Kind : quint8 {
         None,         ///< not JSON-RPC
         Request,
         Notification,
@@ -37,14 +42,14 @@ struct RpcSummary
     };
 
     Kind kind = Kind::None;
+    /// Messages in a batch; 0 for a single message.
+    int batchSize = 0;
     /// The method; for a response or error, the method of the request it
     /// answers when that request was recorded on the same connection.
     QString method;
     /// The id in display form (a string id is shown quoted).
     QString id;
     std::optional<int> errorCode;
-    /// Messages in a batch; 0 for a single message.
-    int batchSize = 0;
     /// Why the body is Invalid, or why it was not summarised.
     QString problem;
 };
@@ -58,29 +63,29 @@ struct TrafficEntry
     static constexpr qsizetype HeaderOverheadBytes = 32;
 
     quint64 seq = 0;
-    qint64 wallMs = 0;      ///< since the Unix epoch
-    qint64 monotonicMs = 0; ///< for latencies only
-    QString connection;
     Direction direction = Direction::Outgoing;
     TransportKind kind = TransportKind::StdioLine;
+    bool bodyTruncated = false;
+    /// Whether redaction changed anything in this entry.
+    bool redacted = false;
+    qint64 wallMs = 0;      ///< since the Unix epoch
+    qint64 monotonicMs = 0; ///< for latencies only
+    /// The body's size as it was received or sent, before redaction and
+    /// truncation.
+    qint64 originalBodySize = 0;
+    QString connection;
     /// "POST http://127.0.0.1:3000/mcp", "200 OK", "event: message · id: 7";
     /// empty for stdio.
     QString startLine;
     QList<HttpHeader> headers;
     /// The body as stored: redacted, and cut short when bodyTruncated.
     QByteArray body;
-    /// The body's size as it was received or sent, before redaction and
-    /// truncation.
-    qint64 originalBodySize = 0;
-    bool bodyTruncated = false;
-    /// Whether redaction changed anything in this entry.
-    bool redacted = false;
     RpcSummary rpc;
     /// The other half of a request/response pair.
     std::optional<quint64> linkedSeq;
-    /// On the answering entry: milliseconds since the request was recorded.
-    std::optional<qint64> latencyMs;
-
+    /// On the answering entry: milliseconds since the request was recorded
+    /// (at most 2^31 - 1, some 24 days).
+    std::optional<qint32> latencyMs;
     /// What this entry counts against the log's byte budget: body, headers,
     /// strings and a fixed overhead.
     qsizetype costBytes() const;

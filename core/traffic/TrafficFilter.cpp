@@ -1,47 +1,102 @@
 #include "traffic/TrafficFilter.h"
 
+#include <QRegularExpression>
+
+#include <algorithm>
+
 namespace crosstalk::traffic {
+
+namespace {
+
+bool isSpace(QChar c)
+{
+    return c == QLatin1Char(' ') || c == QLatin1Char('\t');
+}
+
+// A word that starts a regular expression ends at a slash followed by a
+// space or the end; the index of that slash, or -1.
+qsizetype regexEnd(const QString &text, qsizetype from)
+{
+    for (qsizetype k = from + 1; k < text.size(); ++k) {
+        if (text[k] == QLatin1Char('\\')) {
+            ++k; // an escaped character, a slash too
+            continue;
+        }
+        if (text[k] == QLatin1Char('/') && (k + 1 == text.size() || isSpace(text[k + 1])))
+            return k > from + 1 ? k : -1;
+    }
+    return -1;
+}
+
+} // namespace
 
 TrafficFilter TrafficFilter::parse(const QString &text)
 {
     TrafficFilter f;
-    // Words, and "quoted phrases" kept whole.
-    QStringList words;
-    QString phrase;
-    bool inPhrase = false;
-    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        if (!inPhrase && word.startsWith(QLatin1Char('"')) && !(word.size() > 1 && word.endsWith(QLatin1Char('"')))) {
-            inPhrase = true;
-            phrase = word.mid(1);
-        } else if (inPhrase) {
-            phrase += QLatin1Char(' ') + word;
-            if (word.endsWith(QLatin1Char('"'))) {
-                inPhrase = false;
-                phrase.chop(1);
-                words.append(QLatin1Char('\0') + phrase); // marked as a phrase
-            }
-        } else if (word.size() > 1 && word.startsWith(QLatin1Char('"')) && word.endsWith(QLatin1Char('"'))) {
-            words.append(QLatin1Char('\0') + word.mid(1, word.size() - 2));
-        } else {
-            words.append(word);
+    // Words, "quoted phrases" and /regular expressions/, kept whole.
+    struct Token
+    {
+        enum Kind { Word, Phrase, Regex } kind;
+        QString text;
+    };
+    QList<Token> words;
+    for (qsizetype i = 0; i < text.size();) {
+        if (isSpace(text[i])) {
+            ++i;
+            continue;
         }
+        if (text[i] == QLatin1Char('"')) {
+            const qsizetype close = text.indexOf(QLatin1Char('"'), i + 1);
+            if (close < 0) {
+                f.m_error = tr("The phrase “%1” has no closing quote.").arg(text.mid(i + 1));
+                return f;
+            }
+            if (close > i + 1)
+                words.append({Token::Phrase, text.mid(i + 1, close - i - 1)});
+            i = close + 1;
+            continue;
+        }
+        if (text[i] == QLatin1Char('/')) {
+            const qsizetype close = regexEnd(text, i);
+            if (close > 0) {
+                words.append({Token::Regex, text.mid(i, close - i + 1)});
+                i = close + 1;
+                continue;
+            }
+        }
+        qsizetype end = i;
+        while (end < text.size() && !isSpace(text[end]))
+            ++end;
+        words.append({Token::Word, text.mid(i, end - i)});
+        i = end;
     }
-    if (inPhrase) {
-        f.m_error = tr("The phrase “%1” has no closing quote.").arg(phrase);
-        return f;
-    }
-    for (const QString &word : std::as_const(words)) {
+    // A word that cannot be searched for (text that is not UTF-16, such as a
+    // lone surrogate) makes the filter invalid.
+    const auto searchFor = [&f](Term &t) {
+        t.matcher = TextMatcher::word(t.value);
+        if (!t.matcher)
+            f.m_error = tr("“%1” cannot be searched for: it is not valid text.").arg(t.value);
+        return bool(t.matcher);
+    };
+    for (const Token &token : std::as_const(words)) {
         Term t;
-        if (word.startsWith(QLatin1Char('\0'))) {
-            t.value = word.mid(1);
+        const QString &word = token.text;
+        if (token.kind == Token::Phrase) {
+            t.value = word;
+            if (!searchFor(t))
+                return f;
             f.m_terms.append(t);
             continue;
         }
-        if (word.size() >= 2 && word.startsWith(QLatin1Char('/')) && word.endsWith(QLatin1Char('/'))) {
+        if (token.kind == Token::Regex) {
+            const QString &expression = word;
             t.field = Field::Regex;
-            t.regex = QRegularExpression(word.mid(1, word.size() - 2), QRegularExpression::CaseInsensitiveOption);
-            if (!t.regex.isValid()) {
-                f.m_error = tr("%1: %2 (at %3)").arg(word, t.regex.errorString()).arg(t.regex.patternErrorOffset());
+            t.value = expression.mid(1, expression.size() - 2);
+            QString why;
+            qsizetype at = 0;
+            t.matcher = TextMatcher::regex(t.value, &why, &at);
+            if (!t.matcher) {
+                f.m_error = tr("%1: %2 (at %3)").arg(expression, why).arg(at + 1);
                 return f;
             }
             f.m_terms.append(t);
@@ -55,6 +110,8 @@ TrafficFilter TrafficFilter::parse(const QString &text)
             && key.front().isLetter();
         if (!looksLikeKey) {
             t.value = word;
+            if (!searchFor(t))
+                return f;
             f.m_terms.append(t);
             continue;
         }
@@ -63,15 +120,24 @@ TrafficFilter TrafficFilter::parse(const QString &text)
             f.m_error = tr("“%1” needs a value after the colon.").arg(word);
             return f;
         }
-        if (key == QLatin1String("method"))
+        if (key == QLatin1String("method")) {
             t.field = Field::Method;
-        else if (key == QLatin1String("connection") || key == QLatin1String("conn"))
+            if (!searchFor(t))
+                return f;
+        } else if (key == QLatin1String("connection") || key == QLatin1String("conn")) {
             t.field = Field::Connection;
-        else if (key == QLatin1String("id"))
+            if (!searchFor(t))
+                return f;
+        } else if (key == QLatin1String("id")) {
             t.field = Field::Id;
-        else if (key == QLatin1String("kind"))
+        } else if (key == QLatin1String("kind")) {
             t.field = Field::Kind;
-        else if (key == QLatin1String("dir")) {
+            for (TransportKind kind : {TransportKind::HttpRequest, TransportKind::HttpResponse, TransportKind::SseEvent,
+                                       TransportKind::StdioLine}) {
+                if (transportKindName(kind).contains(t.value, Qt::CaseInsensitive))
+                    t.number |= 1 << int(kind);
+            }
+        } else if (key == QLatin1String("dir")) {
             t.field = Field::Direction;
             if (t.value != QLatin1String("in") && t.value != QLatin1String("out")) {
                 f.m_error = tr("dir: takes in or out, not “%1”.").arg(t.value);
@@ -84,6 +150,8 @@ TrafficFilter TrafficFilter::parse(const QString &text)
                 f.m_error = tr("status: takes a status such as 404 or 4xx, not “%1”.").arg(t.value);
                 return f;
             }
+            t.hundreds = t.value.endsWith(QLatin1String("xx"), Qt::CaseInsensitive);
+            t.number = t.hundreds ? t.value.left(1).toInt() : t.value.toInt();
         } else if (key == QLatin1String("is")) {
             if (t.value != QLatin1String("error")) {
                 f.m_error = tr("is: takes error, not “%1”.").arg(t.value);
@@ -103,9 +171,17 @@ int TrafficFilter::statusOf(const TrafficEntry &entry)
 {
     if (entry.kind != TransportKind::HttpResponse)
         return 0;
-    bool ok = false;
-    const int status = entry.startLine.section(QLatin1Char(' '), 0, 0).toInt(&ok);
-    return ok ? status : 0;
+    // "404 Not Found": the leading digits, without making a string.
+    int status = 0;
+    qsizetype digits = 0;
+    for (QChar c : entry.startLine) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            break;
+        status = status * 10 + (c.unicode() - '0');
+        if (++digits > 3)
+            return 0;
+    }
+    return digits == 3 ? status : 0;
 }
 
 bool TrafficFilter::isError(const TrafficEntry &entry)
@@ -115,26 +191,28 @@ bool TrafficFilter::isError(const TrafficEntry &entry)
 
 bool TrafficFilter::holds(const Term &t, const TrafficEntry &e) const
 {
-    const auto has = [&t](const QString &field) { return field.contains(t.value, Qt::CaseInsensitive); };
+    const auto body = [&e] { return QByteArrayView(e.body).first(std::min(e.body.size(), MaxSearchedBodyBytes)); };
     switch (t.field) {
-    case Field::Method: return has(e.rpc.method);
-    case Field::Connection: return has(e.connection);
-    case Field::Id: return e.rpc.id == t.value || e.rpc.id == QLatin1Char('"') + t.value + QLatin1Char('"');
-    case Field::Kind: return transportKindName(e.kind).contains(t.value, Qt::CaseInsensitive);
+    case Field::Method: return t.matcher->foundIn(e.rpc.method);
+    case Field::Connection: return t.matcher->foundIn(e.connection);
+    case Field::Id:
+        return e.rpc.id == t.value
+            || (e.rpc.id.size() == t.value.size() + 2 && e.rpc.id.startsWith(QLatin1Char('"'))
+                && e.rpc.id.endsWith(QLatin1Char('"')) && QStringView(e.rpc.id).mid(1, t.value.size()) == t.value);
+    case Field::Kind: return (t.number & (1 << int(e.kind))) != 0;
     case Field::Direction: return directionName(e.direction) == t.value;
     case Field::Status: {
-        const QString status = QString::number(statusOf(e));
-        return t.value.endsWith(QLatin1String("xx"), Qt::CaseInsensitive) ? status.startsWith(t.value.front())
-                                                                          : status == t.value;
+        const int status = statusOf(e);
+        return t.hundreds ? status / 100 == t.number : status == t.number;
     }
     case Field::IsError: return isError(e);
     case Field::Regex:
-        return t.regex.match(e.startLine).hasMatch() || t.regex.match(e.rpc.method).hasMatch()
-            || t.regex.match(QString::fromUtf8(e.body.left(MaxSearchedBodyBytes))).hasMatch();
     case Field::Text:
-        if (has(e.startLine) || has(e.rpc.method) || has(e.connection) || has(e.rpc.id))
+        if (t.matcher->foundIn(e.startLine) || t.matcher->foundIn(e.rpc.method))
             return true;
-        return QString::fromUtf8(e.body.left(MaxSearchedBodyBytes)).contains(t.value, Qt::CaseInsensitive);
+        if (t.field == Field::Text && t.matcher->foundIn(e.connection))
+            return true;
+        return t.matcher->foundIn(body());
     }
     return false;
 }
@@ -150,6 +228,30 @@ bool TrafficFilter::matches(const TrafficEntry &e) const
             return false;
     }
     return true;
+}
+
+void TrafficFilter::matchAll(const TrafficEntry *const *entries, qsizetype n, char *keep) const
+{
+    // The entries and their bodies lie all over the heap: waiting for each
+    // in turn would cost more than the matching. Ask for the entry two
+    // strides ahead and for the body of the one a stride ahead.
+    constexpr qsizetype Stride = 8;
+    const bool bodies = std::any_of(m_terms.cbegin(), m_terms.cend(),
+                                    [](const Term &t) { return t.field == Field::Text || t.field == Field::Regex; });
+    for (qsizetype i = 0; i < n; ++i) {
+        if (i + 2 * Stride < n) {
+            const char *node = reinterpret_cast<const char *>(entries[i + 2 * Stride]);
+            for (qsizetype line = 0; line < qsizetype(sizeof(TrafficEntry)); line += 64)
+                __builtin_prefetch(node + line);
+        }
+        if (bodies && i + Stride < n) {
+            const QByteArray &body = entries[i + Stride]->body;
+            const qsizetype length = std::min(body.size(), MaxSearchedBodyBytes);
+            for (qsizetype at = 0; at < std::min<qsizetype>(length, 512); at += 64)
+                __builtin_prefetch(body.constData() + at);
+        }
+        keep[i] = matches(*entries[i]) ? 1 : 0;
+    }
 }
 
 } // namespace crosstalk::traffic

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstring>
+#include <limits>
 #include <string>
 #include <utility>
 #include <variant>
@@ -117,14 +119,93 @@ TrafficLog::~TrafficLog() = default;
 const TrafficEntry &TrafficLog::at(int index) const
 {
     Q_ASSERT(index >= 0 && size_t(index) < m_entries.size());
-    return m_entries[size_t(index)].entry;
+    return m_entries[size_t(index)];
 }
 
 const TrafficEntry *TrafficLog::find(quint64 seq) const
 {
     if (seq < m_firstSeq || seq - m_firstSeq >= m_entries.size())
         return nullptr;
-    return &m_entries[size_t(seq - m_firstSeq)].entry;
+    return &m_entries[size_t(seq - m_firstSeq)];
+}
+
+namespace {
+
+// What is shared: strings up to this long; the pools start over when they
+// hold this many (entries keep what they share).
+constexpr qsizetype MaxInternedLength = 256;
+constexpr qsizetype MaxInterned = 8192;
+
+template<typename Set, typename Text>
+void internIn(Set &pool, Text &text)
+{
+    if (text.isEmpty() || text.size() > MaxInternedLength)
+        return;
+    const auto it = pool.constFind(text);
+    if (it != pool.cend()) {
+        text = *it;
+        return;
+    }
+    if (pool.size() >= MaxInterned)
+        pool.clear();
+    text.squeeze();
+    pool.insert(text);
+}
+
+} // namespace
+
+void TrafficLog::intern(QString &text)
+{
+    internIn(m_strings, text);
+}
+
+void TrafficLog::intern(QByteArray &bytes)
+{
+    internIn(m_bytes, bytes);
+}
+
+void TrafficLog::intern(QList<HttpHeader> &headers)
+{
+    // Lists that repeat whole (the headers Crosstalk sends on every call).
+    constexpr qsizetype MaxListBytes = 2048;
+    qsizetype bytes = 0;
+    for (const HttpHeader &header : std::as_const(headers))
+        bytes += header.name.size() + header.value.size();
+    if (headers.isEmpty() || bytes > MaxListBytes)
+        return;
+    const auto it = m_headerLists.constFind(headers);
+    if (it != m_headerLists.cend()) {
+        headers = *it;
+        return;
+    }
+    if (m_headerLists.size() >= MaxInterned)
+        m_headerLists.clear();
+    headers.squeeze();
+    m_headerLists.insert(headers);
+}
+
+void TrafficLog::pack(QByteArray &body)
+{
+    constexpr qsizetype BlockBytes = 1024 * 1024;
+    constexpr qsizetype MaxPackedBytes = 16 * 1024; // larger bodies keep their own
+    const qsizetype size = body.size();
+    if (size == 0 || size > MaxPackedBytes) {
+        body.squeeze();
+        return;
+    }
+    if (m_block.isNull() || m_blockUsed + size + 1 > m_block.size()) {
+        m_block = QByteArray(BlockBytes, Qt::Uninitialized);
+        m_blockUsed = 0;
+    }
+    // Written past the bodies already in the block, never into them; the
+    // block is shared by those bodies, so no detaching access is used.
+    QByteArray::DataPointer &block = m_block.data_ptr();
+    char *at = block.data() + m_blockUsed;
+    std::memcpy(at, body.constData(), size_t(size));
+    at[size] = '\0';
+    m_blockUsed += size + 1;
+    block.d_ptr()->ref();
+    body = QByteArray(QByteArray::DataPointer(block.d_ptr(), at, size));
 }
 
 TrafficEntry *TrafficLog::findMutable(quint64 seq)
@@ -145,6 +226,10 @@ quint64 TrafficLog::record(Record record)
     entry.headers = std::move(record.headers);
     entry.body = std::move(record.body);
     entry.originalBodySize = entry.body.size();
+    const bool newConnection = !m_connections.contains(entry.connection);
+    if (newConnection)
+        m_connections.append(entry.connection);
+    intern(entry.connection);
 
     // Redact first: nothing below sees a secret.
     bool redacted = m_redactor.redactHeaders(entry.headers);
@@ -158,6 +243,13 @@ quint64 TrafficLog::record(Record record)
     }
     redacted = m_redactor.redactBody(entry.body, contentType) || redacted;
     entry.redacted = redacted;
+    // Stored as small as it can be: shared where it repeats, no spare room.
+    intern(entry.startLine); // (squeezing a shared string would copy it)
+    for (HttpHeader &header : entry.headers) {
+        intern(header.name);
+        intern(header.value);
+    }
+    intern(entry.headers);
 
     // Summarise: the decoder's parse is the only one this body gets.
     jsonrpc::DecodeResult decoded;
@@ -174,6 +266,7 @@ quint64 TrafficLog::record(Record record)
         if (!decoded.ok()) {
             entry.rpc.kind = RpcSummary::Kind::Invalid;
             entry.rpc.problem = decoded.error->message;
+            intern(entry.rpc.problem);
             decoded.messages.clear();
         } else if (decoded.batch) {
             entry.rpc.kind = RpcSummary::Kind::Batch;
@@ -183,10 +276,12 @@ quint64 TrafficLog::record(Record record)
             if (const auto *request = std::get_if<jsonrpc::Request>(&message)) {
                 entry.rpc.kind = RpcSummary::Kind::Request;
                 entry.rpc.method = request->method;
+                intern(entry.rpc.method);
                 entry.rpc.id = request->id.toString();
             } else if (const auto *notification = std::get_if<jsonrpc::Notification>(&message)) {
                 entry.rpc.kind = RpcSummary::Kind::Notification;
                 entry.rpc.method = notification->method;
+                intern(entry.rpc.method);
             } else if (const auto *response = std::get_if<jsonrpc::Response>(&message)) {
                 entry.rpc.kind = RpcSummary::Kind::Response;
                 entry.rpc.id = response->id.toString();
@@ -213,8 +308,10 @@ quint64 TrafficLog::record(Record record)
         const auto it = m_pending.constFind(PendingKey{entry.connection, opposite(entry.direction), id->toString()});
         if (it == m_pending.cend())
             continue;
-        if (!decoded.batch)
+        if (!decoded.batch) {
             entry.rpc.method = it->method;
+            entry.rpc.id = it.key().id; // shared with the request's
+        }
         if (find(it->seq))
             answered.push_back(it->seq);
     }
@@ -240,30 +337,32 @@ quint64 TrafficLog::record(Record record)
     int evict = 0;
     qsizetype freed = 0;
     while (size_t(evict) < m_entries.size() && m_totalBytes - freed + cost > m_byteBudget)
-        freed += m_entries[size_t(evict++)].cost;
+        freed += m_entries[size_t(evict++)].costBytes();
     if (evict > 0)
         evictOldest(evict);
 
     // The partner may just have been evicted.
     if (entry.linkedSeq) {
         if (const TrafficEntry *partner = find(*entry.linkedSeq))
-            entry.latencyMs = entry.monotonicMs - partner->monotonicMs;
+            entry.latencyMs = qint32(std::clamp<qint64>(entry.monotonicMs - partner->monotonicMs, 0, std::numeric_limits<qint32>::max()));
         else
             entry.linkedSeq.reset();
     }
 
+    pack(entry.body);
     const quint64 seq = entry.seq;
     const Direction direction = entry.direction;
     const QString connection = entry.connection;
+    const QString singleId = decoded.batch ? QString() : entry.rpc.id;
     m_totalBytes += cost;
-    m_entries.push_back(Slot{std::move(entry), cost});
+    m_entries.push_back(std::move(entry));
 
     // Requests in this entry wait for their answers.
     for (const jsonrpc::Message &message : decoded.messages) {
         const auto *request = std::get_if<jsonrpc::Request>(&message);
         if (!request || request->id.isNull())
             continue;
-        PendingKey key{connection, direction, request->id.toString()};
+        PendingKey key{connection, direction, singleId.isEmpty() ? request->id.toString() : singleId};
         m_pending.insert(key, Pending{seq, request->method});
         m_pendingOrder.emplace_back(seq, std::move(key));
     }
@@ -292,6 +391,8 @@ quint64 TrafficLog::record(Record record)
     for (quint64 partnerSeq : answered)
         linkBack(partnerSeq, true);
 
+    if (newConnection)
+        emit connectionAdded(connection);
     emit entryRecorded(seq);
     for (quint64 partnerSeq : changed)
         emit entryChanged(partnerSeq);
@@ -305,7 +406,7 @@ void TrafficLog::evictOldest(int count)
         return;
     emit aboutToEvict(count);
     for (int i = 0; i < count; ++i) {
-        m_totalBytes -= m_entries.front().cost;
+        m_totalBytes -= m_entries.front().costBytes();
         m_entries.pop_front();
     }
     m_firstSeq += quint64(count);
@@ -332,7 +433,7 @@ void TrafficLog::setByteBudget(qsizetype bytes)
     int evict = 0;
     qsizetype freed = 0;
     while (size_t(evict) < m_entries.size() && m_totalBytes - freed > m_byteBudget)
-        freed += m_entries[size_t(evict++)].cost;
+        freed += m_entries[size_t(evict++)].costBytes();
     evictOldest(evict);
 }
 
@@ -343,6 +444,8 @@ void TrafficLog::clear()
     m_firstSeq = m_nextSeq;
     m_pending.clear();
     m_pendingOrder.clear();
+    m_block = QByteArray();
+    m_blockUsed = 0;
     emit cleared();
 }
 
@@ -365,16 +468,16 @@ bool TrafficLog::exportNdjson(QIODevice *out, QString *error) const
         buffer.clear();
         return written >= 0;
     };
-    for (const Slot &slot : m_entries) {
+    for (const TrafficEntry &entry : m_entries) {
         try {
             // Bytes that are not UTF-8 (header values, connection names) are
             // written as U+FFFD rather than failing the export.
-            const std::string line = entryToJson(slot.entry).dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
+            const std::string line = entryToJson(entry).dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
             buffer.append(line.data(), qsizetype(line.size()));
             buffer.append('\n');
         } catch (const nlohmann::json::exception &e) {
             return fail(tr("Entry %1 of the traffic log could not be exported: %2")
-                            .arg(slot.entry.seq)
+                            .arg(entry.seq)
                             .arg(QString::fromUtf8(e.what())));
         }
         if (buffer.size() >= FlushBytes && !flush())

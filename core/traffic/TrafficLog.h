@@ -8,7 +8,9 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <deque>
 #include <optional>
@@ -78,6 +80,10 @@ public:
     /// Evicts the oldest entries until the rest fits (possibly all of them).
     void setByteBudget(qsizetype bytes);
 
+    /// The connections that recorded something since the log was made, in
+    /// the order they first did (clear() keeps them).
+    const QStringList &connections() const { return m_connections; }
+
     /// Forgets every entry and every pending request id; emits cleared().
     void clear();
 
@@ -93,6 +99,8 @@ public:
 
 signals:
     void entryRecorded(quint64 seq);
+    /// A connection recorded its first entry (just before entryRecorded()).
+    void connectionAdded(const QString &connection);
     /// An entry already recorded changed (it got its linkedSeq).
     void entryChanged(quint64 seq);
     /// The count oldest entries (indexes 0 … count - 1) are about to go.
@@ -101,11 +109,6 @@ signals:
     void cleared();
 
 private:
-    struct Slot
-    {
-        TrafficEntry entry;
-        qsizetype cost = 0; // as charged when recorded
-    };
 
     struct PendingKey
     {
@@ -127,17 +130,38 @@ private:
     };
 
     TrafficEntry *findMutable(quint64 seq);
+    /// Shares equal short strings between entries (start lines, header names
+    /// and values, methods), which repeat from message to message.
+    void intern(QString &text);
+    void intern(QByteArray &bytes);
+    void intern(QList<HttpHeader> &headers);
+    /// Moves a body into the current block of bodies (see m_block).
+    void pack(QByteArray &body);
     void evictOldest(int count);
     void forgetPending(quint64 belowSeq, int maxKept);
 
     Clock *m_clock;
     Redactor m_redactor;
-    std::deque<Slot> m_entries;
+    // An entry's cost is costBytes(), as charged when it was recorded: what
+    // it counts does not change afterwards.
+    std::deque<TrafficEntry> m_entries;
     quint64 m_firstSeq = 1;
     quint64 m_nextSeq = 1;
     quint64 m_evictedCount = 0;
     qsizetype m_totalBytes = 0;
     qsizetype m_byteBudget;
+
+    QStringList m_connections;
+    QSet<QString> m_strings;
+    QSet<QByteArray> m_bytes;
+    QSet<QList<HttpHeader>> m_headerLists;
+    // Bodies lie one after another in blocks, each body ending in a NUL; a
+    // body is a QByteArray inside its block that holds a reference to it, so
+    // a block lives while any body in it does, copies included. Bodies are
+    // then read in the order they came (the filter searches them all) and
+    // cost no allocation of their own.
+    QByteArray m_block;
+    qsizetype m_blockUsed = 0;
 
     QHash<PendingKey, Pending> m_pending;
     // Registration order, to forget the oldest and the evicted; may hold keys

@@ -60,6 +60,7 @@ private slots:
     void filterParses();
     void filterMatches();
     void modelBatchesEvictsPausesClears();
+    void modelFiltersInSlices();
     void inspectorFiltersLinksAndCopies();
 };
 
@@ -72,6 +73,8 @@ void TestTrafficInspector::filterParses_data()
     QTest::newRow("keys") << QStringLiteral("method:tools conn:billing id:7 kind:sse dir:in status:4xx is:error") << QString();
     QTest::newRow("url is a word") << QStringLiteral("http://127.0.0.1:4000/") << QString();
     QTest::newRow("regex") << QStringLiteral("/tasks/(get|cancel)/") << QString();
+    QTest::newRow("regex with spaces") << QStringLiteral("/order #4[0-9]{3}/ method:x") << QString();
+    QTest::newRow("path is a word") << QStringLiteral("/a2a/jsonrpc") << QString();
     QTest::newRow("bad regex") << QStringLiteral("/(unclosed/") << QStringLiteral("/(unclosed/:");
     QTest::newRow("unknown key") << QStringLiteral("colour:red") << QStringLiteral("“colour:” is not a filter key");
     QTest::newRow("empty value") << QStringLiteral("method:") << QStringLiteral("needs a value");
@@ -105,6 +108,20 @@ void TestTrafficInspector::filterMatches()
     QVERIFY(!TrafficFilter::parse(QStringLiteral("\"Task found\"")).matches(res));
     QVERIFY(TrafficFilter::parse(QStringLiteral("/task\\s+not/")).matches(res));
     QVERIFY(TrafficFilter::parse(QStringLiteral("dir:in kind:http-response")).matches(res));
+    // An expression with spaces is one term; a path is a word.
+    QVERIFY(TrafficFilter::parse(QStringLiteral("/task not f[aeiou]und/")).matches(res));
+    QVERIFY(!TrafficFilter::parse(QStringLiteral("/task not f[aeiou]und/ dir:out")).matches(res));
+    QVERIFY(TrafficFilter::parse(QStringLiteral("/a2a/jsonrpc")).matches(req));
+    // Words that are not ASCII, case-insensitively, in the UTF-8 body.
+    const quint64 german = post(log, QStringLiteral("billing"), QStringLiteral(R"({"jsonrpc":"2.0","id":8,"method":"Überweisung"})").toUtf8());
+    QVERIFY(TrafficFilter::parse(QStringLiteral("überweisung")).matches(*log.find(german)));
+    QVERIFY(TrafficFilter::parse(QStringLiteral("method:ÜBER")).matches(*log.find(german)));
+    QVERIFY(!TrafficFilter::parse(QStringLiteral("überweisung")).matches(req));
+    QVERIFY(TrafficFilter::parse(QStringLiteral("status:404 kind:response")).matches(res));
+    QVERIFY(!TrafficFilter::parse(QStringLiteral("status:5xx")).matches(res));
+    QVERIFY(!TrafficFilter::parse(QStringLiteral("kind:sse")).matches(res));
+    QVERIFY(TrafficFilter::parse(QStringLiteral("id:8")).matches(*log.find(german)));
+    QVERIFY(!TrafficFilter::parse(QStringLiteral("id:80")).matches(*log.find(german)));
     TrafficFilter other = TrafficFilter::parse(QString());
     other.setConnection(QStringLiteral("refunds"));
     QVERIFY(!other.matches(req));
@@ -143,6 +160,73 @@ void TestTrafficInspector::modelBatchesEvictsPausesClears()
         QCOMPARE(model.entryAt(row)->connection, QStringLiteral("c1"));
     log.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTrafficInspector::modelFiltersInSlices()
+{
+    TrafficLog log(qsizetype(512) * 1024 * 1024);
+    constexpr int Entries = 50000;
+    for (int i = 0; i < Entries; ++i) {
+        const QByteArray text = i % 10 == 0 ? QByteArray("a refund for order ") : QByteArray("an invoice for order ");
+        post(log, QStringLiteral("c%1").arg(i % 3),
+             R"({"jsonrpc":"2.0","id":)" + QByteArray::number(i) + R"(,"method":"SendMessage","params":{"text":")" + text
+                 + QByteArray::number(i) + R"("}})");
+    }
+    // Made over a log that holds entries already: all of them, and every
+    // connection in the chooser.
+    ui::TrafficModel model(&log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.connections().size(), 3);
+    QTRY_COMPARE(model.rowCount(), Entries);
+
+    const auto expected = [&log](const TrafficFilter &filter) {
+        QList<quint64> seqs;
+        for (int i = 0; i < log.size(); ++i) {
+            if (filter.matches(log.at(i)))
+                seqs.append(log.at(i).seq);
+        }
+        return seqs;
+    };
+    const auto rows = [&model] {
+        QList<quint64> seqs;
+        for (int row = 0; row < model.rowCount(); ++row)
+            seqs.append(model.seqAt(row));
+        return seqs;
+    };
+
+    // One chunk a turn: the first chunk is filtered at once, the rest in
+    // later turns, rows appearing as they are found.
+    model.setSliceMs(0);
+    QSignalSpy finished(&model, &ui::TrafficModel::filteringFinished);
+    const TrafficFilter refund = TrafficFilter::parse(QStringLiteral("refund"));
+    model.setFilter(refund);
+    QVERIFY(model.isFiltering());
+    QCOMPARE(model.rowCount(), (ui::TrafficModel::ChunkEntries + 9) / 10);
+    QCOMPARE(finished.size(), 0);
+
+    // Entries recorded meanwhile come after, in order; the oldest evicted
+    // meanwhile leave first.
+    const quint64 late = post(log, QStringLiteral("c9"), R"({"jsonrpc":"2.0","id":"late","method":"refund"})");
+    QCOMPARE(model.connections().size(), 4);
+    log.setByteBudget(log.totalBytes() - 1000 * (log.totalBytes() / log.size()));
+    QVERIFY(log.evictedCount() > 0);
+    QVERIFY(model.rowCount() == 0 || model.seqAt(0) >= log.firstSeq());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!model.isFiltering());
+    QCOMPARE(rows(), expected(refund));
+    QCOMPARE(model.seqAt(model.rowCount() - 1), late);
+
+    // A new filter replaces one that is still running.
+    model.setFilter(TrafficFilter::parse(QStringLiteral("invoice")));
+    QVERIFY(model.isFiltering());
+    const TrafficFilter c1 = TrafficFilter::parse(QStringLiteral("conn:c1 /order [0-9]*7[^0-9]/"));
+    QVERIFY(c1.isValid());
+    model.setFilter(c1);
+    QTRY_VERIFY(!model.isFiltering());
+    QCOMPARE(rows(), expected(c1));
+    QVERIFY(!rows().isEmpty());
+    QCOMPARE(finished.size(), 2);
 }
 
 void TestTrafficInspector::inspectorFiltersLinksAndCopies()

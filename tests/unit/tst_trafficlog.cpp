@@ -59,6 +59,7 @@ private slots:
     void largeBodyIsNotSummarised();
 
     void correlatesPerConnection();
+    void repeatedStringsAreShared();
     void correlatesPerDirection();
     void notificationsAreNotLinked();
     void errorIsLinkedWithItsCode();
@@ -257,10 +258,10 @@ void TestTrafficLog::correlatesPerConnection()
     const quint64 resA = log.record(stdio(A, Direction::Incoming, response(1)));
 
     QCOMPARE(log.find(resB)->linkedSeq, std::optional<quint64>(reqB));
-    QCOMPARE(log.find(resB)->latencyMs, std::optional<qint64>(7));
+    QCOMPARE(log.find(resB)->latencyMs, std::optional<qint32>(7));
     QCOMPARE(log.find(resB)->rpc.method, QStringLiteral("tools/list"));
     QCOMPARE(log.find(resA)->linkedSeq, std::optional<quint64>(reqA));
-    QCOMPARE(log.find(resA)->latencyMs, std::optional<qint64>(20));
+    QCOMPARE(log.find(resA)->latencyMs, std::optional<qint32>(20));
     QCOMPARE(log.find(resA)->rpc.method, QStringLiteral("initialize"));
 
     // Back-pointers, announced.
@@ -270,6 +271,46 @@ void TestTrafficLog::correlatesPerConnection()
     QCOMPARE(changed.size(), 2);
     QCOMPARE(changed.at(0).at(0).value<quint64>(), reqB);
     QCOMPARE(changed.at(1).at(0).value<quint64>(), reqA);
+}
+
+void TestTrafficLog::repeatedStringsAreShared()
+{
+    TrafficLog log(1024 * 1024);
+    QSignalSpy added(&log, &TrafficLog::connectionAdded);
+    const auto http = [&](const QString &connection, const QByteArray &body) {
+        Record record;
+        record.connection = QString(connection.data(), connection.size()); // a copy of its own
+        record.kind = TransportKind::HttpRequest;
+        record.startLine = QStringLiteral("POST http://127.0.0.1:4000/mcp");
+        record.headers = {{QByteArray("Content-Type"), QByteArray("application/json")},
+                          {QByteArray("Mcp-Session-Id"), QByteArray("3f2a")}};
+        record.body = body;
+        return log.record(record);
+    };
+    const TrafficEntry &first = *log.find(http(A, request(1, "tools/call")));
+    const TrafficEntry &second = *log.find(http(A, request(2, "tools/call")));
+    // Equal start lines, header names and values, methods and connections
+    // are one string, stored once.
+    QCOMPARE(first.startLine.constData(), second.startLine.constData());
+    QCOMPARE(first.connection.constData(), second.connection.constData());
+    QCOMPARE(first.rpc.method.constData(), second.rpc.method.constData());
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(first.headers.at(i).name.constData(), second.headers.at(i).name.constData());
+        QCOMPARE(first.headers.at(i).value.constData(), second.headers.at(i).value.constData());
+    }
+    // An answer shares its request's id; both keep their own bodies.
+    const TrafficEntry &answer = *log.find(log.record(stdio(A, Direction::Incoming, response(2))));
+    QCOMPARE(answer.rpc.id, QStringLiteral("2"));
+    QCOMPARE(answer.rpc.id.constData(), second.rpc.id.constData());
+    QVERIFY(first.body.constData() != second.body.constData());
+
+    // The connections, in the order they first recorded, announced once.
+    http(B, request(3));
+    http(A, request(4));
+    QCOMPARE(log.connections(), QStringList({A, B}));
+    QCOMPARE(added.size(), 2);
+    log.clear();
+    QCOMPARE(log.connections(), QStringList({A, B}));
 }
 
 void TestTrafficLog::correlatesPerDirection()
@@ -286,10 +327,10 @@ void TestTrafficLog::correlatesPerDirection()
     const quint64 serverAnswer = log.record(stdio(A, Direction::Incoming, response(1)));
 
     QCOMPARE(log.find(clientAnswer)->linkedSeq, std::optional<quint64>(serverRequest));
-    QCOMPARE(log.find(clientAnswer)->latencyMs, std::optional<qint64>(3));
+    QCOMPARE(log.find(clientAnswer)->latencyMs, std::optional<qint32>(3));
     QCOMPARE(log.find(clientAnswer)->rpc.method, QStringLiteral("sampling/createMessage"));
     QCOMPARE(log.find(serverAnswer)->linkedSeq, std::optional<quint64>(clientRequest));
-    QCOMPARE(log.find(serverAnswer)->latencyMs, std::optional<qint64>(9));
+    QCOMPARE(log.find(serverAnswer)->latencyMs, std::optional<qint32>(9));
 }
 
 void TestTrafficLog::notificationsAreNotLinked()
@@ -320,7 +361,7 @@ void TestTrafficLog::errorIsLinkedWithItsCode()
     QCOMPARE(entry->rpc.errorCode, std::optional<int>(-32602));
     QCOMPARE(entry->rpc.method, QStringLiteral("tools/call"));
     QCOMPARE(entry->linkedSeq, std::optional<quint64>(req));
-    QCOMPARE(entry->latencyMs, std::optional<qint64>(42));
+    QCOMPARE(entry->latencyMs, std::optional<qint32>(42));
     QCOMPARE(log.find(req)->linkedSeq, std::optional<quint64>(err));
 }
 
@@ -336,7 +377,7 @@ void TestTrafficLog::everyAnswerLinksToItsRequest()
     // the request points at the first.
     QCOMPARE(log.find(first)->linkedSeq, std::optional<quint64>(req));
     QCOMPARE(log.find(second)->linkedSeq, std::optional<quint64>(req));
-    QCOMPARE(log.find(second)->latencyMs, std::optional<qint64>(40));
+    QCOMPARE(log.find(second)->latencyMs, std::optional<qint32>(40));
     QCOMPARE(log.find(req)->linkedSeq, std::optional<quint64>(first));
 
     // A new request with the same id takes the id over.
@@ -372,7 +413,7 @@ void TestTrafficLog::batchIsCorrelated()
     QCOMPARE(log.find(batch)->rpc.kind, RpcSummary::Kind::Batch);
     QCOMPARE(log.find(answers)->rpc.batchSize, 2);
     QCOMPARE(log.find(answers)->linkedSeq, std::optional<quint64>(batch));
-    QCOMPARE(log.find(answers)->latencyMs, std::optional<qint64>(10));
+    QCOMPARE(log.find(answers)->latencyMs, std::optional<qint32>(10));
     QCOMPARE(log.find(batch)->linkedSeq, std::optional<quint64>(answers));
 }
 
@@ -402,7 +443,7 @@ void TestTrafficLog::explicitLinks()
     head.linkTo = postSeq;
     const quint64 headSeq = log.record(head);
     QCOMPARE(log.find(headSeq)->linkedSeq, std::optional<quint64>(postSeq));
-    QCOMPARE(log.find(headSeq)->latencyMs, std::optional<qint64>(3));
+    QCOMPARE(log.find(headSeq)->latencyMs, std::optional<qint32>(3));
     QCOMPARE(log.find(postSeq)->linkedSeq, std::optional<quint64>(headSeq));
 
     clock.advance(30);
@@ -414,7 +455,7 @@ void TestTrafficLog::explicitLinks()
     event.body = response(5);
     const quint64 eventSeq = log.record(event);
     QCOMPARE(log.find(eventSeq)->linkedSeq, std::optional<quint64>(postSeq));
-    QCOMPARE(log.find(eventSeq)->latencyMs, std::optional<qint64>(33));
+    QCOMPARE(log.find(eventSeq)->latencyMs, std::optional<qint32>(33));
     QCOMPARE(log.find(eventSeq)->rpc.method, QStringLiteral("tools/call"));
     // The JSON-RPC answer takes over the request's link.
     QCOMPARE(log.find(postSeq)->linkedSeq, std::optional<quint64>(eventSeq));
@@ -436,7 +477,7 @@ void TestTrafficLog::explicitLinks()
     card.linkTo = getSeq;
     const quint64 cardSeq = log.record(card);
     QCOMPARE(log.find(cardSeq)->linkedSeq, std::optional<quint64>(getSeq));
-    QCOMPARE(log.find(cardSeq)->latencyMs, std::optional<qint64>(11));
+    QCOMPARE(log.find(cardSeq)->latencyMs, std::optional<qint32>(11));
     QCOMPARE(log.find(getSeq)->linkedSeq, std::optional<quint64>(cardSeq));
 }
 
