@@ -131,15 +131,16 @@ const TrafficEntry *TrafficLog::find(quint64 seq) const
 
 namespace {
 
-// What is shared: strings up to this long; the pools start over when they
-// hold this many (entries keep what they share).
-constexpr qsizetype MaxInternedLength = 256;
+// What is shared: values up to this many bytes; the pools start over when
+// they hold this many (entries keep what they share).
+constexpr qsizetype MaxInternedLength = 512;
 constexpr qsizetype MaxInterned = 8192;
 
+// `bytes`: what the value holds, to leave the long ones alone.
 template<typename Set, typename Text>
-void internIn(Set &pool, Text &text)
+void internIn(Set &pool, Text &text, qsizetype bytes)
 {
-    if (text.isEmpty() || text.size() > MaxInternedLength)
+    if (text.isEmpty() || bytes > MaxInternedLength)
         return;
     const auto it = pool.constFind(text);
     if (it != pool.cend()) {
@@ -156,32 +157,22 @@ void internIn(Set &pool, Text &text)
 
 void TrafficLog::intern(QString &text)
 {
-    internIn(m_strings, text);
+    internIn(m_strings, text, text.size() * 2);
 }
 
 void TrafficLog::intern(QByteArray &bytes)
 {
-    internIn(m_bytes, bytes);
+    internIn(m_bytes, bytes, bytes.size());
 }
 
 void TrafficLog::intern(QList<HttpHeader> &headers)
 {
-    // Lists that repeat whole (the headers Crosstalk sends on every call).
-    constexpr qsizetype MaxListBytes = 2048;
-    qsizetype bytes = 0;
+    // Lists that repeat whole (the headers Crosstalk sends on every call);
+    // a long list counts as long as its longest header.
+    qsizetype longest = 0;
     for (const HttpHeader &header : std::as_const(headers))
-        bytes += header.name.size() + header.value.size();
-    if (headers.isEmpty() || bytes > MaxListBytes)
-        return;
-    const auto it = m_headerLists.constFind(headers);
-    if (it != m_headerLists.cend()) {
-        headers = *it;
-        return;
-    }
-    if (m_headerLists.size() >= MaxInterned)
-        m_headerLists.clear();
-    headers.squeeze();
-    m_headerLists.insert(headers);
+        longest = std::max(longest, header.name.size() + header.value.size());
+    internIn(m_headerLists, headers, longest);
 }
 
 void TrafficLog::pack(QByteArray &body)
