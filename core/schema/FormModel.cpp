@@ -1,9 +1,12 @@
 #include "schema/FormModel.h"
 
+#include "schema/SampleValue.h"
+
 #include <QStringList>
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace crosstalk::schema {
@@ -762,6 +765,115 @@ const FormNode *FormNode::find(const QStringList &path) const
         node = next;
     }
     return node;
+}
+
+namespace {
+
+std::optional<OrderedJson> given(const FormNode &node)
+{
+    if (node.defaultValue && !node.defaultValue->is_null())
+        return node.defaultValue;
+    if (!node.examples.empty())
+        return node.examples.front();
+    return std::nullopt;
+}
+
+OrderedJson typicalText(const FormNode &node, int index)
+{
+    std::string text;
+    switch (node.format) {
+    case TextFormat::Date: return "2026-01-31";
+    case TextFormat::DateTime: return "2026-01-31T12:00:00Z";
+    case TextFormat::Time: return "12:00:00";
+    case TextFormat::Email: return "person@example.com";
+    case TextFormat::Uri: return "https://example.com/";
+    case TextFormat::Uuid: return "123e4567-e89b-42d3-a456-426614174000";
+    case TextFormat::MultiLine:
+    case TextFormat::Plain: text = index > 0 ? "example " + std::to_string(index + 1) : "example"; break;
+    }
+    // Lengths count characters; the text is ASCII.
+    if (node.minLength)
+        while (qint64(text.size()) < *node.minLength)
+            text += 'x';
+    if (node.maxLength && qint64(text.size()) > *node.maxLength)
+        text.resize(size_t(*node.maxLength));
+    return text;
+}
+
+OrderedJson typicalNumber(const FormNode &node, int index)
+{
+    const double step = node.multipleOf && *node.multipleOf > 0 ? *node.multipleOf : 1.0;
+    double value = node.minimum ? *node.minimum : (node.maximum && *node.maximum < 1 ? *node.maximum : 1.0);
+    if (node.minimum && node.exclusiveMinimum)
+        value += node.integer ? 1 : std::min(step, node.maximum ? (*node.maximum - *node.minimum) / 2 : step);
+    value += index * step;
+    if (node.multipleOf && *node.multipleOf > 0)
+        value = std::ceil(value / *node.multipleOf - 1e-9) * *node.multipleOf;
+    if (node.maximum && (value > *node.maximum || (node.exclusiveMaximum && value >= *node.maximum)))
+        value = node.minimum ? (*node.minimum + *node.maximum) / 2 : *node.maximum - (node.exclusiveMaximum ? step : 0);
+    if (node.integer)
+        return qint64(std::ceil(value - 1e-9));
+    return value;
+}
+
+OrderedJson fill(const FormNode &node, int index)
+{
+    if (const auto value = given(node); value && index == 0)
+        return *value;
+    switch (node.kind) {
+    case FieldKind::Text: return typicalText(node, index);
+    case FieldKind::Number: return typicalNumber(node, index);
+    case FieldKind::Boolean: return index % 2 == 0;
+    case FieldKind::Null: return nullptr;
+    case FieldKind::Choice:
+        return node.options.empty() ? OrderedJson() : node.options[size_t(index) % node.options.size()].value;
+    case FieldKind::Object:
+    case FieldKind::Map: {
+        OrderedJson object = OrderedJson::object();
+        for (const FormNode &property : node.properties) {
+            const bool rawOnly = property.kind == FieldKind::Recursive || property.kind == FieldKind::Json;
+            if (property.readOnly || (!property.required && rawOnly && !given(property)))
+                continue;
+            object[property.key.toStdString()] = fill(property, 0);
+        }
+        return object;
+    }
+    case FieldKind::Array: {
+        OrderedJson array = OrderedJson::array();
+        if (!node.items)
+            return array;
+        qint64 n = std::max<qint64>(node.minItems.value_or(1), 1);
+        if (node.maxItems)
+            n = std::min(n, *node.maxItems);
+        if (node.uniqueItems && node.items->kind == FieldKind::Choice)
+            n = std::min<qint64>(n, qint64(node.items->options.size()));
+        for (qint64 i = 0; i < n; ++i)
+            array.push_back(fill(*node.items, node.uniqueItems ? int(i) : 0));
+        return array;
+    }
+    case FieldKind::Tuple: {
+        OrderedJson array = OrderedJson::array();
+        for (const FormNode &item : node.prefixItems)
+            array.push_back(fill(item, 0));
+        return array;
+    }
+    case FieldKind::Variant: return node.variants.empty() ? OrderedJson() : fill(node.variants.front(), index);
+    case FieldKind::Recursive:
+    case FieldKind::Json: {
+        // What the sample for its own schema is (its local references are
+        // gone: what they describe is not filled).
+        const nlohmann::json own = nlohmann::json::parse(node.schema.dump(-1, ' ', false, OrderedJson::error_handler_t::replace));
+        return OrderedJson::parse(sampleValue(own).dump());
+    }
+    }
+    return OrderedJson();
+}
+
+} // namespace
+
+OrderedJson filledValue(const FormNode &node)
+{
+    return fill(node, 0);
 }
 
 FormNode compileForm(const OrderedJson &schema, const FormLimits &limits)

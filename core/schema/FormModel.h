@@ -133,4 +133,12 @@ FormNode compileForm(const nlohmann::json &schema, const FormLimits &limits = {}
 /// was compiled from.
 FormNode expandRecursive(const FormNode &node, const OrderedJson &root, const FormLimits &limits = {});
 
+/// A value with every field filled in as a person would fill it: each field
+/// takes its default, else its first example, else a typical value of its
+/// kind that keeps its constraints (bounds, lengths, formats, item counts,
+/// distinct items). Optional fields whose schema recurses or that only take
+/// raw JSON are left out. Offered as "Fill in examples"; a `pattern` is not
+/// reasoned about, so a field with one may need editing.
+OrderedJson filledValue(const FormNode &node);
+
 } // namespace crosstalk::schema
