@@ -1,6 +1,7 @@
 // crosstalk-bench: throughput of the pieces every connection goes through.
 //   sse      parse a 100 MB event stream of 500-byte events fed in 16 KiB chunks
 //   jsonrpc  decode small JSON-RPC messages
+//   form     compile JSON Schemas into forms: 1,000 properties, 50 levels deep
 // Each figure is the best of several rounds, printed with its target.
 #include "a2a/A2aClient.h"
 #include "a2a/CardDiscovery.h"
@@ -11,6 +12,7 @@
 #include "mcp/McpSession.h"
 #include "mcp/StdioTransport.h"
 #include "mcp/StreamableHttpTransport.h"
+#include "schema/FormModel.h"
 
 #include "PeerProcess.h"
 #include "TestPaths.h"
@@ -629,6 +631,44 @@ int benchMcp(int calls, int rounds)
     return 0;
 }
 
+/// The form compiler over a wide and a deep schema (the widgets that
+/// render the form are measured by crosstalk-gui-bench).
+void benchForm(int rounds)
+{
+    using schema::OrderedJson;
+    OrderedJson wide = {{"type", "object"}, {"properties", OrderedJson::object()}, {"required", OrderedJson::array()}};
+    const char *kinds[] = {"string", "integer", "number", "boolean"};
+    for (int i = 0; i < 1000; ++i) {
+        const std::string name = "field" + std::to_string(i);
+        OrderedJson property = {{"type", kinds[i % 4]}, {"title", "Field " + std::to_string(i)}, {"description", "What field " + std::to_string(i) + " is for."}};
+        if (i % 10 == 0)
+            property = {{"enum", {"a", "b", "c"}}};
+        if (i % 25 == 0)
+            property = OrderedJson::parse(R"({"type":"array","items":{"type":"object","properties":{"x":{"type":"number"},"y":{"type":"string","format":"date"}}}})");
+        wide["properties"][name] = property;
+        if (i % 3 == 0)
+            wide["required"].push_back(name);
+    }
+    OrderedJson deep = {{"type", "string"}};
+    for (int level = 0; level < 50; ++level)
+        deep = OrderedJson{{"type", "object"}, {"properties", OrderedJson{{"level" + std::to_string(level), deep}, {"note", OrderedJson{{"type", "string"}}}}}};
+    for (const auto &[label, schemaValue] : {std::pair{"1,000 properties", wide}, std::pair{"50 levels deep", deep}}) {
+        double best = 1e9;
+        size_t fields = 0;
+        for (int round = 0; round < rounds; ++round) {
+            QElapsedTimer timer;
+            timer.start();
+            const schema::FormNode form = schema::compileForm(schemaValue);
+            best = std::min(best, double(timer.nsecsElapsed()) / 1e6);
+            fields = form.properties.size();
+        }
+        out() << QStringLiteral("form.compile    %1 ms  %2 (%3 fields at the top; target: compiled and built < 200 ms) %4")
+                     .arg(best, 0, 'f', 2).arg(QLatin1String(label)).arg(fields)
+                     .arg(best < 200 ? QStringLiteral("ok") : QStringLiteral("ABOVE TARGET"))
+              << Qt::endl;
+    }
+}
+
 int main(int argc, char *argv[])
 {
     if (argc > 1 && std::string_view(argv[1]) == "--measure-child")
@@ -649,7 +689,7 @@ int main(int argc, char *argv[])
                                    QStringLiteral("n"), QStringLiteral("2000"));
     parser.addOption(callsOption);
     parser.addPositionalArgument(QStringLiteral("which"),
-                                 QStringLiteral("sse, jsonrpc, a2a or mcp (both need the npm test peers), or nothing for sse and jsonrpc."));
+                                 QStringLiteral("sse, jsonrpc, form, a2a or mcp (both need the npm test peers), or nothing for sse and jsonrpc."));
     parser.process(app);
     const int rounds = std::max(1, parser.value(roundsOption).toInt());
     const QStringList which = parser.positionalArguments();
@@ -660,6 +700,8 @@ int main(int argc, char *argv[])
         benchSse(rounds);
     if (which.isEmpty() || which.contains(QStringLiteral("jsonrpc")))
         benchJsonRpc(rounds);
+    if (which.contains(QStringLiteral("form")))
+        benchForm(rounds);
     if (which.contains(QStringLiteral("a2a")))
         return benchA2a(std::max(1, parser.value(eventsOption).toInt()), rounds);
     if (which.contains(QStringLiteral("mcp")))
