@@ -553,6 +553,93 @@
     </message>
 </context>
 <context>
+    <name>FormModel</name>
+    <message>
+        <source>More than %1 references follow one another.</source>
+        <translation>Mehr als %1 Verweise folgen aufeinander.</translation>
+    </message>
+    <message>
+        <source>The reference “%1” names an anchor, which the form does not follow.</source>
+        <translation>Der Verweis „%1“ nennt einen Anker, dem das Formular nicht folgt.</translation>
+    </message>
+    <message>
+        <source>The reference “%1” points to nothing in the schema.</source>
+        <translation>Der Verweis „%1“ zeigt auf nichts im Schema.</translation>
+    </message>
+    <message>
+        <source>allOf refers to another document (%1), which is never fetched.</source>
+        <translation>allOf verweist auf ein anderes Dokument (%1), das nie abgerufen wird.</translation>
+    </message>
+    <message>
+        <source>allOf refers back to a schema that contains it.</source>
+        <translation>allOf verweist zurück auf ein Schema, das es enthält.</translation>
+    </message>
+    <message>
+        <source>allOf holds false: no value is allowed.</source>
+        <translation>allOf enthält false: Kein Wert ist erlaubt.</translation>
+    </message>
+    <message>
+        <source>The types of allOf exclude each other: no value is allowed.</source>
+        <translation>Die Typen in allOf schließen einander aus: Kein Wert ist erlaubt.</translation>
+    </message>
+    <message>
+        <source>Nested deeper than %1 levels: edit this value as JSON.</source>
+        <translation>Tiefer als %1 Ebenen verschachtelt: Diesen Wert als JSON bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The schema has more than %1 fields: edit this value as JSON.</source>
+        <translation>Das Schema hat mehr als %1 Felder: Diesen Wert als JSON bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Its schema is in another document (%1), which Crosstalk never fetches: edit this value as JSON.</source>
+        <translation>Sein Schema steht in einem anderen Dokument (%1), das Crosstalk nie abruft: Diesen Wert als JSON bearbeiten.</translation>
+    </message>
+    <message>
+        <source>This schema contains itself: open it to fill in one more level.</source>
+        <translation>Dieses Schema enthält sich selbst: Öffnen Sie es, um eine weitere Ebene auszufüllen.</translation>
+    </message>
+    <message>
+        <source>The schema allows no value here.</source>
+        <translation>Das Schema erlaubt hier keinen Wert.</translation>
+    </message>
+    <message>
+        <source>The schema here is not an object: edit this value as JSON.</source>
+        <translation>Das Schema ist hier kein Objekt: Diesen Wert als JSON bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The form does not enforce %1; the value is checked against them.</source>
+        <translation>Das Formular setzt %1 nicht durch; der Wert wird dagegen geprüft.</translation>
+    </message>
+    <message>
+        <source>The list of allowed values is empty.</source>
+        <translation>Die Liste der erlaubten Werte ist leer.</translation>
+    </message>
+    <message>
+        <source>The form cannot express this schema: edit this value as JSON.</source>
+        <translation>Das Formular kann dieses Schema nicht darstellen: Diesen Wert als JSON bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>Variante %1</translation>
+    </message>
+    <message>
+        <source>Members named by patternProperties are not in the form: use Edit as JSON for them.</source>
+        <translation>Von patternProperties benannte Einträge sind nicht im Formular: Dafür „Als JSON bearbeiten“ verwenden.</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>Element %1</translation>
+    </message>
+    <message>
+        <source>The form does not enforce contains; the value is checked against it.</source>
+        <translation>Das Formular setzt contains nicht durch; der Wert wird dagegen geprüft.</translation>
+    </message>
+    <message>
+        <source>The type “%1” is not a JSON Schema type.</source>
+        <translation>Der Typ „%1“ ist kein JSON-Schema-Typ.</translation>
+    </message>
+</context>
+<context>
     <name>Http1Parser</name>
     <message>
         <source>A chunk-size line in the response is longer than %1 bytes.</source>
@@ -831,6 +918,10 @@
     <message>
         <source>“%1:” is not a filter key (method, connection, id, kind, dir, status, is).</source>
         <translation>„%1:“ ist kein Filterschlüssel (method, connection, id, kind, dir, status, is).</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be searched for: it is not valid text.</source>
+        <translation>Nach „%1“ kann nicht gesucht werden: Es ist kein gültiger Text.</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1241,10 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>the same chunk came another way before; not applied again</source>
         <translation>dasselbe Teilstück kam schon auf einem anderen Weg; nicht erneut angewendet</translation>
+    </message>
+    <message>
+        <source>a repeat of a status already reported; the state stays</source>
+        <translation>eine Wiederholung eines bereits gemeldeten Status; der Zustand bleibt</translation>
     </message>
 </context>
 <context>
