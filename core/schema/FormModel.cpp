@@ -1,6 +1,7 @@
 #include "schema/FormModel.h"
 
 #include "schema/SampleValue.h"
+#include "util/Utf8.h"
 
 #include <QStringList>
 #include <QUrl>
@@ -20,12 +21,12 @@ class FormText
 
 QString str(const OrderedJson &value)
 {
-    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
+    return value.is_string() ? utf8ToString(value.get_ref<const std::string &>()) : QString();
 }
 
 QString jsonText(const OrderedJson &value)
 {
-    return QString::fromStdString(value.dump(-1, ' ', false, OrderedJson::error_handler_t::replace));
+    return utf8ToString(value.dump(-1, ' ', false, OrderedJson::error_handler_t::replace));
 }
 
 std::optional<double> number(const OrderedJson &schema, const char *key)
@@ -157,9 +158,21 @@ private:
         QString external; // a $ref to another document
         QString problem;  // a local $ref that leads nowhere
         bool cycle = false; // `pointer` is a schema being compiled
+
+        /// Whether `schema` is what the reference leads to.
+        bool usable() const { return external.isEmpty() && problem.isEmpty() && !cycle; }
     };
 
     Resolved resolve(const OrderedJson &schema, const QString &pointer);
+    /// Resolves to look at the target, not to compile it: nothing stays on
+    /// the stack of schemas being compiled.
+    Resolved peek(const OrderedJson &schema, const QString &pointer)
+    {
+        const size_t before = m_compiling.size();
+        Resolved r = resolve(schema, pointer);
+        m_compiling.resize(before);
+        return r;
+    }
     OrderedJson mergeAllOf(const OrderedJson &schema, const QString &pointer, int hops, QString *problem);
     void annotate(FormNode &node, const OrderedJson &schema) const;
     FormNode fallback(FormNode node, const QString &note) const;
@@ -245,10 +258,8 @@ OrderedJson Compiler::mergeAllOf(const OrderedJson &schema, const QString &point
     const OrderedJson parts = schema.at("allOf");
     for (size_t i = 0; i < parts.size(); ++i) {
         const QString partPointer = pointer + QStringLiteral("/allOf/%1").arg(i);
-        const size_t depthBefore = m_compiling.size();
-        Resolved part = resolve(parts[i], partPointer);
-        m_compiling.resize(depthBefore); // merging does not compile the target
-        if (!part.external.isEmpty() || !part.problem.isEmpty() || part.cycle) {
+        Resolved part = peek(parts[i], partPointer); // merging does not compile the target
+        if (!part.usable()) {
             *problem = !part.external.isEmpty()
                 ? FormText::tr("allOf refers to another document (%1), which is never fetched.").arg(part.external)
                 : !part.problem.isEmpty() ? part.problem
@@ -403,7 +414,7 @@ FormNode Compiler::compile(const OrderedJson &input, const QString &pointer, con
     QStringList unknown;
     for (auto it = schema.begin(); it != schema.end(); ++it) {
         if (!isUnderstood(it.key()))
-            unknown << QString::fromStdString(it.key());
+            unknown << utf8ToString(it.key());
     }
     const auto remark = [&unknown](FormNode n) {
         if (!unknown.isEmpty() && n.kind != FieldKind::Json && n.note.isEmpty())
@@ -472,7 +483,7 @@ FormNode Compiler::compile(const OrderedJson &input, const QString &pointer, con
             OrderedJson one = schema;
             one["type"] = type;
             FormNode variant;
-            variant.label = QString::fromStdString(type);
+            variant.label = utf8ToString(type);
             variant.schemaPointer = node.schemaPointer;
             variant.schema = one;
             node.variants.push_back(compileTyped(variant, one, type, depth));
@@ -487,22 +498,24 @@ FormNode Compiler::compileBranches(FormNode node, const OrderedJson &schema, con
     const OrderedJson &branches = schema.at(keyword);
     const QString base = node.schemaPointer + QLatin1Char('/') + QLatin1String(keyword);
     // Null branches make the field nullable; the others are what it holds.
-    std::vector<std::pair<size_t, OrderedJson>> rest;
+    struct Branch
+    {
+        size_t index;
+        const OrderedJson &schema;
+        Resolved resolved;
+    };
+    std::vector<Branch> rest;
     for (size_t i = 0; i < branches.size(); ++i) {
-        const size_t stackBefore = m_compiling.size();
-        Resolved r = resolve(branches[i], base + QStringLiteral("/%1").arg(i));
-        m_compiling.resize(stackBefore);
-        if (r.external.isEmpty() && r.problem.isEmpty() && !r.cycle && isNullSchema(r.schema))
+        Resolved r = peek(branches[i], base + QStringLiteral("/%1").arg(i));
+        if (r.usable() && isNullSchema(r.schema))
             node.nullable = true;
         else
-            rest.emplace_back(i, branches[i]);
+            rest.push_back({i, branches[i], std::move(r)});
     }
-    // The parent's own keywords (besides the branches) hold for each.
-    OrderedJson shared = schema;
-    shared.erase(keyword);
+    // The parent's own constraints (besides the branches) hold for each.
     OrderedJson constraints = OrderedJson::object();
-    for (auto it = shared.begin(); it != shared.end(); ++it) {
-        if (!isAnnotation(it.key()) && it.key() != "$defs" && it.key() != "definitions")
+    for (auto it = schema.begin(); it != schema.end(); ++it) {
+        if (it.key() != keyword && !isAnnotation(it.key()))
             constraints[it.key()] = it.value();
     }
     const auto withShared = [&constraints](const OrderedJson &branch) {
@@ -514,22 +527,14 @@ FormNode Compiler::compileBranches(FormNode node, const OrderedJson &schema, con
     if (rest.empty())
         return fallback(node, QString()); // only null: nothing to fill in but null
     // Fixed values with titles: a choice.
-    bool allConstant = true;
-    for (const auto &[index, branch] : rest) {
-        const size_t stackBefore = m_compiling.size();
-        const Resolved r = resolve(branch, base + QStringLiteral("/%1").arg(index));
-        m_compiling.resize(stackBefore);
-        allConstant = allConstant && r.external.isEmpty() && r.problem.isEmpty() && !r.cycle
-            && constantOf(r.schema).has_value();
-    }
+    const bool allConstant = std::all_of(rest.begin(), rest.end(), [](const Branch &b) {
+        return b.resolved.usable() && constantOf(b.resolved.schema).has_value();
+    });
     if (allConstant) {
         node.kind = FieldKind::Choice;
-        for (const auto &[index, branch] : rest) {
-            const size_t stackBefore = m_compiling.size();
-            const Resolved r = resolve(branch, base + QStringLiteral("/%1").arg(index));
-            m_compiling.resize(stackBefore);
-            const OrderedJson value = *constantOf(r.schema);
-            QString title = str(r.schema.value("title", OrderedJson()));
+        for (const Branch &b : rest) {
+            const OrderedJson value = *constantOf(b.resolved.schema);
+            QString title = str(b.resolved.schema.value("title", OrderedJson()));
             if (title.isEmpty())
                 title = value.is_string() ? str(value) : jsonText(value);
             node.options.push_back({value, title});
@@ -538,7 +543,7 @@ FormNode Compiler::compileBranches(FormNode node, const OrderedJson &schema, con
     }
     if (rest.size() == 1) {
         // anyOf [X, null]: X, nullable.
-        FormNode inner = compile(withShared(rest.front().second), base + QStringLiteral("/%1").arg(rest.front().first),
+        FormNode inner = compile(withShared(rest.front().schema), base + QStringLiteral("/%1").arg(rest.front().index),
                                  node.key, depth);
         inner.nullable = true;
         inner.required = node.required;
@@ -551,10 +556,10 @@ FormNode Compiler::compileBranches(FormNode node, const OrderedJson &schema, con
         return inner;
     }
     node.kind = FieldKind::Variant;
-    for (const auto &[index, branch] : rest) {
-        FormNode variant = compile(withShared(branch), base + QStringLiteral("/%1").arg(index), QString(), depth + 1);
+    for (const Branch &b : rest) {
+        FormNode variant = compile(withShared(b.schema), base + QStringLiteral("/%1").arg(b.index), QString(), depth + 1);
         if (variant.label.isEmpty())
-            variant.label = FormText::tr("Option %1").arg(index + 1);
+            variant.label = FormText::tr("Option %1").arg(b.index + 1);
         node.variants.push_back(std::move(variant));
     }
     // A property whose const differs in every variant tells them apart.
@@ -653,7 +658,7 @@ FormNode Compiler::compileTyped(FormNode node, const OrderedJson &schema, const 
         node.kind = properties.is_object() && !properties.empty() ? FieldKind::Object : FieldKind::Map;
         if (properties.is_object()) {
             for (auto it = properties.begin(); it != properties.end(); ++it) {
-                const QString name = QString::fromStdString(it.key());
+                const QString name = utf8ToString(it.key());
                 QString escaped = name;
                 escaped.replace(QLatin1Char('~'), QStringLiteral("~0")).replace(QLatin1Char('/'), QStringLiteral("~1"));
                 FormNode child = compile(it.value(), node.schemaPointer + QStringLiteral("/properties/") + escaped, name,
@@ -725,7 +730,7 @@ FormNode Compiler::compileTyped(FormNode node, const OrderedJson &schema, const 
             node.note = FormText::tr("The form does not enforce contains; the value is checked against it.");
         return node;
     }
-    return fallback(node, FormText::tr("The type “%1” is not a JSON Schema type.").arg(QString::fromStdString(type)));
+    return fallback(node, FormText::tr("The type “%1” is not a JSON Schema type.").arg(utf8ToString(type)));
 }
 
 } // namespace
