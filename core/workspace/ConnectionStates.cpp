@@ -92,6 +92,17 @@ void ConnectionStates::track(const QString &id)
     agent->discovery->fetch(c->url, m_timeoutMs);
 }
 
+void ConnectionStates::setServerState(const QString &id, State state, const QString &reason)
+{
+    const Connection *c = m_workspace ? m_workspace->connection(id) : nullptr;
+    if (!c || c->kind != Connection::Kind::McpServer)
+        return;
+    Status s;
+    s.state = state;
+    s.reason = reason;
+    setStatus(id, s);
+}
+
 void ConnectionStates::retire(const QString &id)
 {
     // Deleted on the next turn: this may run inside the old discovery's

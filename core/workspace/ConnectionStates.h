@@ -49,6 +49,8 @@ public:
     const Status &status(const QString &id) const;
     /// Fetches an agent's card again.
     void refresh(const QString &id);
+    /// Reports an MCP server's connection (its session lives in McpSessions).
+    void setServerState(const QString &id, State state, const QString &reason = {});
     /// How long a card fetch may take.
     void setTimeoutMs(qint64 ms) { m_timeoutMs = ms; }
 

@@ -100,7 +100,11 @@ void TestAgentViews::initTestCase()
     QString error;
     const auto data = workspace::workspace_file::parse(file.readAll(), &error);
     QVERIFY2(data, qPrintable(error));
-    QCOMPARE(data->connections.size(), 4);
+    // Four agents and the MCP reference server, run over stdio on demand.
+    QCOMPARE(data->connections.size(), 5);
+    QCOMPARE(data->connections.last().kind, workspace::Connection::Kind::McpServer);
+    QCOMPARE(data->connections.last().transport, QStringLiteral("stdio"));
+    QVERIFY(QFile::exists(data->connections.last().arguments.last()));
 
     m_workspace = std::make_unique<workspace::Workspace>();
     m_traffic = std::make_unique<traffic::TrafficLog>();

@@ -49,3 +49,29 @@ net.Server.prototype.listen = function (...args) {
   });
   return withLiteralLookup(() => listen.apply(this, forced));
 };
+
+// And it reaches no one but 127.0.0.1: a connection to any other host (a
+// tool of a reference server that fetches a URL, say) fails with an error
+// instead of leaving the machine.
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '::ffff:127.0.0.1']);
+const connect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (...args) {
+  const first = args[0];
+  let options = first;
+  if (Array.isArray(first)) options = first[0]; // net's normalized [options, callback]
+  let host;
+  if (options !== null && typeof options === 'object') {
+    if (options.path !== undefined) return connect.apply(this, args); // a local socket
+    host = options.host;
+  } else if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) {
+    host = typeof args[1] === 'string' ? args[1] : undefined;
+  } else if (typeof first === 'string') {
+    return connect.apply(this, args); // a local socket path
+  }
+  if (host === undefined || loopbackHosts.has(String(host).replace(/^\[|\]$/g, '')))
+    return connect.apply(this, args);
+  const error = new Error(`loopback.cjs: connections to ${host} are refused (127.0.0.1 only)`);
+  error.code = 'ECONNREFUSED';
+  process.nextTick(() => this.destroy(error));
+  return this;
+};

@@ -8,6 +8,7 @@
 // Once all four listen it prints one line on stdout:
 //   CROSSTALK_DEMO_READY {"orchestrator":"http://127.0.0.1:PORT/","billing":…,"technical":…,"refunds":…}
 import { renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { log, startAgent, STEP_MS, stopServer } from './common.mjs';
 import { specialists } from './specialists.mjs';
 import { orchestratorCard, orchestratorExecutor } from './orchestrator.mjs';
@@ -48,6 +49,20 @@ function writeWorkspace(file, urls) {
       { id: specialists.billing.id, kind: 'agent', name: specialists.billing.name, url: urls.billing },
       { id: specialists.technical.id, kind: 'agent', name: specialists.technical.name, url: urls.technical },
       { id: specialists.refunds.id, kind: 'agent', name: specialists.refunds.name, url: urls.refunds },
+      // The official MCP reference server, run by Crosstalk over stdio when
+      // someone connects it, with the same loopback-only guard as the agents.
+      {
+        id: 'mcp-everything',
+        kind: 'mcp',
+        name: 'MCP reference server',
+        transport: 'stdio',
+        command: process.execPath,
+        arguments: [
+          '--require',
+          fileURLToPath(new URL('../loopback.cjs', import.meta.url)),
+          fileURLToPath(new URL('../node_modules/@modelcontextprotocol/server-everything/dist/index.js', import.meta.url)),
+        ],
+      },
     ],
   };
   const tmp = `${file}.tmp`;

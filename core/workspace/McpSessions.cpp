@@ -1,0 +1,318 @@
+#include "workspace/McpSessions.h"
+
+#include "mcp/SseTransport.h"
+#include "mcp/StdioTransport.h"
+#include "mcp/StreamableHttpTransport.h"
+#include "traffic/TrafficLog.h"
+#include "util/ShellQuote.h"
+#include "workspace/Workspace.h"
+
+#include <QTimer>
+
+namespace crosstalk::workspace {
+
+namespace {
+
+/// The values of `values`, or the name of a secret whose value this run does
+/// not know.
+std::optional<QList<QPair<QString, QString>>> resolved(const QList<NamedValue> &values, QString *missing)
+{
+    QList<QPair<QString, QString>> out;
+    for (const NamedValue &v : values) {
+        if (v.secret && v.value.isEmpty()) {
+            *missing = v.name;
+            return std::nullopt;
+        }
+        out.append({v.name, v.value});
+    }
+    return out;
+}
+
+} // namespace
+
+struct McpSessions::Server
+{
+    QPointer<mcp::McpSession> session;
+    QPointer<mcp::McpCatalog> catalog;
+    QString commandLine;
+    bool ready = false;
+    bool closing = false;
+    std::deque<QString> stderrLines;
+    qint64 dropped = 0;
+};
+
+McpSessions::McpSessions(Workspace *workspace, ConnectionStates *states, traffic::TrafficLog *log,
+                         mcp::McpClientHandler *handler, QObject *parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_states(states)
+    , m_log(log)
+    , m_handler(handler)
+{
+    connect(workspace, &Workspace::removed, this, &McpSessions::forget);
+    connect(workspace, &Workspace::wasReset, this, [this] {
+        for (const QString &id : m_servers.keys())
+            forget(id);
+    });
+}
+
+McpSessions::~McpSessions()
+{
+    // Catalogs go before the sessions they use; each session's transport
+    // stops its server (a stdio child is terminated with it).
+    for (const auto &server : std::as_const(m_servers)) {
+        delete server->catalog;
+        delete server->session;
+    }
+}
+
+bool McpSessions::connectServer(const QString &id, QString *error)
+{
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    const Connection *c = m_workspace ? m_workspace->connection(id) : nullptr;
+    if (!c || c->kind != Connection::Kind::McpServer)
+        return fail(tr("There is no MCP server with this id in the workspace."));
+    if (const auto existing = m_servers.value(id); existing && existing->session && !existing->closing)
+        return true;
+    if (const QString problem = workspace_file::problemOf(*c); !problem.isEmpty())
+        return fail(problem);
+
+    auto server = std::make_shared<Server>();
+    mcp::McpTransport *transport = nullptr;
+    mcp::McpSession::TransportFactory fallback;
+    QString missing;
+    if (c->transport == QLatin1String("stdio")) {
+        if (c->command.trimmed().isEmpty())
+            return fail(tr("The server has no command to start."));
+        const auto environment = resolved(c->environment, &missing);
+        if (!environment)
+            return fail(tr("The environment variable %1 is a secret whose value is not known in this run: "
+                           "edit the server and give it.").arg(missing));
+        mcp::StdioCommand command;
+        command.program = c->command;
+        command.arguments = c->arguments;
+        command.environment = *environment;
+        command.workingDirectory = c->workingDirectory;
+        auto *stdio = new mcp::StdioTransport(command);
+        stdio->setCloseGraceMs(m_closeGraceMs);
+        if (m_log)
+            stdio->setTrafficLog(m_log, id);
+        server->commandLine = stdio->commandLine();
+        const std::weak_ptr<Server> weak = server;
+        connect(stdio, &mcp::StdioTransport::stderrLine, this, [this, id, weak](const QString &line) {
+            const auto s = weak.lock();
+            if (!s)
+                return;
+            s->stderrLines.push_back(line);
+            while (s->stderrLines.size() > size_t(MaxStderrLines)) {
+                s->stderrLines.pop_front();
+                ++s->dropped;
+            }
+            emit stderrLine(id, line);
+        });
+        transport = stdio;
+    } else {
+        if (!c->url.isValid() || (c->url.scheme() != QLatin1String("http") && c->url.scheme() != QLatin1String("https")))
+            return fail(tr("The server's address must be an http or https URL."));
+        const auto headers = resolved(c->headers, &missing);
+        if (!headers)
+            return fail(tr("The header %1 is a secret whose value is not known in this run: edit the server and give it.")
+                            .arg(missing));
+        mcp::HttpEndpoint endpoint;
+        endpoint.url = c->url;
+        endpoint.connectTimeoutMs = m_timeoutMs;
+        for (const auto &[name, value] : *headers)
+            endpoint.headers.emplaceBack(name.toLatin1(), value.toUtf8());
+        QPointer<traffic::TrafficLog> log = m_log;
+        const auto makeSse = [endpoint, log, id]() -> mcp::McpTransport * {
+            auto *sse = new mcp::SseTransport(endpoint);
+            if (log)
+                sse->setTrafficLog(log, id);
+            return sse;
+        };
+        if (c->transport == QLatin1String("sse")) {
+            transport = makeSse();
+        } else {
+            auto *streamable = new mcp::StreamableHttpTransport(endpoint);
+            if (m_log)
+                streamable->setTrafficLog(m_log, id);
+            transport = streamable;
+            if (c->transport == QLatin1String("auto"))
+                fallback = makeSse;
+        }
+    }
+
+    auto *session = new mcp::McpSession(transport, m_handler, this);
+    session->setEraPreference(c->era == QLatin1String("legacy")   ? mcp::McpSession::Era::Legacy
+                              : c->era == QLatin1String("modern") ? mcp::McpSession::Era::Modern
+                                                                  : mcp::McpSession::Era::Auto);
+    if (fallback)
+        session->setFallbackTransport(fallback);
+    // The log panel shows what the server logs, so it is asked for.
+    session->setLogLevel(QStringLiteral("info"));
+    server->session = session;
+    if (const auto old = m_servers.take(id))
+        QTimer::singleShot(0, this, [old] {}); // a closing one is let go on the next turn
+    m_servers.insert(id, server);
+    const std::weak_ptr<Server> weak = server;
+    connect(session, &mcp::McpSession::ready, this, [this, id, weak] {
+        const auto s = weak.lock();
+        if (!s || !s->session)
+            return;
+        s->ready = true;
+        auto *catalog = new mcp::McpCatalog(s->session, m_timeoutMs, s->session);
+        s->catalog = catalog;
+        connect(catalog, &mcp::McpCatalog::protocolIssue, this, [this, id](const QString &why) {
+            addLog(id, LogEntry{QDateTime::currentDateTime(), QStringLiteral("problem"), QStringLiteral("crosstalk"),
+                                nlohmann::json(why.toStdString())});
+        });
+        const nlohmann::json &caps = s->session->capabilities();
+        catalog->watch();
+        if (caps.contains("tools"))
+            catalog->fetch(mcp::McpCatalog::List::Tools);
+        if (caps.contains("resources")) {
+            catalog->fetch(mcp::McpCatalog::List::Resources);
+            catalog->fetch(mcp::McpCatalog::List::Templates);
+        }
+        if (caps.contains("prompts"))
+            catalog->fetch(mcp::McpCatalog::List::Prompts);
+        setState(id, ConnectionStates::State::Connected, {});
+        emit serverReady(id);
+    });
+    const auto ended = [this, id, weak](const QString &reason) {
+        const auto s = weak.lock();
+        if (!s || m_servers.value(id) != s)
+            return;
+        const bool asked = s->closing;
+        s->ready = false;
+        delete s->catalog;
+        if (s->session)
+            s->session->deleteLater();
+        m_servers.remove(id);
+        setState(id, asked || reason.isEmpty() ? ConnectionStates::State::Idle : ConnectionStates::State::Error, reason);
+        emit serverClosed(id, asked ? QString() : reason);
+    };
+    connect(session, &mcp::McpSession::logMessage, this,
+            [this, id](const QString &level, const QString &logger, const nlohmann::json &data) {
+                addLog(id, LogEntry{QDateTime::currentDateTime(), level, logger, data});
+            });
+    connect(session, &mcp::McpSession::notificationReceived, this,
+            [this, id](const QString &method, const nlohmann::json &params) {
+                // Log messages and progress have their own places.
+                if (method == QLatin1String("notifications/message") || method == QLatin1String("notifications/progress"))
+                    return;
+                addLog(id, LogEntry{QDateTime::currentDateTime(), QString(), method, params});
+            });
+    const auto issue = [this, id](const QString &why) {
+        addLog(id, LogEntry{QDateTime::currentDateTime(), QStringLiteral("problem"), QStringLiteral("crosstalk"),
+                            nlohmann::json(why.toStdString())});
+    };
+    connect(session, &mcp::McpSession::protocolIssue, this, issue);
+    connect(session, &mcp::McpSession::failed, this, [ended](const mcp::McpError &e) { ended(e.message); });
+    connect(session, &mcp::McpSession::closed, this, ended);
+    setState(id, ConnectionStates::State::Connecting, {});
+    emit sessionCreated(id, session);
+    session->open(m_timeoutMs);
+    return true;
+}
+
+void McpSessions::disconnectServer(const QString &id)
+{
+    const auto server = m_servers.value(id);
+    if (!server || !server->session || server->closing)
+        return;
+    server->closing = true;
+    delete server->catalog;
+    server->session->close();
+}
+
+mcp::McpSession *McpSessions::session(const QString &id) const
+{
+    const auto server = m_servers.value(id);
+    return server && !server->closing ? server->session.data() : nullptr;
+}
+
+mcp::McpCatalog *McpSessions::catalog(const QString &id) const
+{
+    const auto server = m_servers.value(id);
+    return server && !server->closing ? server->catalog.data() : nullptr;
+}
+
+bool McpSessions::isReady(const QString &id) const
+{
+    const auto server = m_servers.value(id);
+    return server && server->ready && !server->closing;
+}
+
+QString McpSessions::commandLine(const QString &id) const
+{
+    if (const auto server = m_servers.value(id); server && !server->commandLine.isEmpty())
+        return server->commandLine;
+    const Connection *c = m_workspace ? m_workspace->connection(id) : nullptr;
+    if (!c || c->kind != Connection::Kind::McpServer || c->transport != QLatin1String("stdio"))
+        return {};
+    return shellCommandLine(QStringList{c->command} + c->arguments);
+}
+
+QStringList McpSessions::stderrLines(const QString &id) const
+{
+    const auto server = m_servers.value(id);
+    return server ? QStringList(server->stderrLines.begin(), server->stderrLines.end()) : QStringList();
+}
+
+qint64 McpSessions::droppedStderrLines(const QString &id) const
+{
+    const auto server = m_servers.value(id);
+    return server ? server->dropped : 0;
+}
+
+const std::deque<McpSessions::LogEntry> &McpSessions::log(const QString &id) const
+{
+    static const std::deque<LogEntry> none;
+    const auto it = m_logs.constFind(id);
+    return it == m_logs.cend() ? none : it->entries;
+}
+
+qint64 McpSessions::droppedLogEntries(const QString &id) const
+{
+    return m_logs.value(id).dropped;
+}
+
+void McpSessions::addLog(const QString &id, LogEntry entry)
+{
+    Log &log = m_logs[id];
+    log.entries.push_back(std::move(entry));
+    while (log.entries.size() > size_t(MaxLogEntries)) {
+        log.entries.pop_front();
+        ++log.dropped;
+    }
+    emit logAdded(id, log.entries.back());
+}
+
+void McpSessions::setState(const QString &id, ConnectionStates::State state, const QString &reason)
+{
+    if (m_states)
+        m_states->setServerState(id, state, reason);
+}
+
+void McpSessions::forget(const QString &id)
+{
+    m_logs.remove(id);
+    const auto server = m_servers.take(id);
+    if (!server)
+        return;
+    delete server->catalog;
+    if (server->session) {
+        server->session->disconnect(this);
+        server->session->close();
+        // The session ends its server and goes once closed (or at once when
+        // nothing is running).
+        connect(server->session, &mcp::McpSession::closed, server->session, &QObject::deleteLater);
+    }
+}
+
+} // namespace crosstalk::workspace
