@@ -1,5 +1,6 @@
 // The workspace file (round trip, no secrets, errors that name the place),
 // the workspace's ids and signals, and the store that keeps it on disk.
+#include "workspace/CliCommand.h"
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
 
@@ -60,6 +61,7 @@ private slots:
     void storeLoadsAndSaves();
     void unreadableFileIsNotOverwritten();
     void importAndExport();
+    void cliCommandOfAServer();
 };
 
 void TestWorkspace::roundTrip()
@@ -248,6 +250,34 @@ void TestWorkspace::importAndExport()
     store.importFrom(dir.filePath(QStringLiteral("missing.json")));
     QVERIFY(imported.wait(5000));
     QVERIFY(imported.last().at(1).toString().contains(QLatin1String("does not exist")));
+}
+
+void TestWorkspace::cliCommandOfAServer()
+{
+    Connection stdio;
+    stdio.kind = Connection::Kind::McpServer;
+    stdio.command = QStringLiteral("npx");
+    stdio.arguments = {QStringLiteral("-y"), QStringLiteral("some server")};
+    stdio.environment = {{QStringLiteral("LOG"), QStringLiteral("debug")},
+                         {QStringLiteral("GITHUB_TOKEN"), QStringLiteral("ghp_secretvalue"), false},
+                         {QStringLiteral("OTHER"), QStringLiteral("kept-secret"), true}};
+    stdio.workingDirectory = QStringLiteral("/srv/my dir");
+    const QString command = mcpCliCommand(stdio, {QStringLiteral("call"), QStringLiteral("echo"), QStringLiteral("--args"),
+                                                  QStringLiteral("{\"message\":\"it's\"}")});
+    QCOMPARE(command, QStringLiteral("cd '/srv/my dir' && crosstalk-cli mcp call echo --args '{\"message\":\"it'\\''s\"}' "
+                                     "--env LOG=debug --env 'GITHUB_TOKEN=<secret>' --env 'OTHER=<secret>' -- npx -y 'some server'"));
+    QVERIFY(!command.contains(QStringLiteral("ghp_secretvalue")));
+
+    Connection remote;
+    remote.kind = Connection::Kind::McpServer;
+    remote.transport = QStringLiteral("sse");
+    remote.era = QStringLiteral("legacy");
+    remote.url = QUrl(QStringLiteral("http://127.0.0.1:9/mcp"));
+    remote.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer abc"), false},
+                      {QStringLiteral("X-Team"), QStringLiteral("blue"), false}};
+    QCOMPARE(mcpCliCommand(remote, {QStringLiteral("tools")}),
+             QStringLiteral("crosstalk-cli mcp tools --era legacy --url http://127.0.0.1:9/mcp --transport sse "
+                            "--header 'Authorization: <secret>' --header 'X-Team: blue'"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)
