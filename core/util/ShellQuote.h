@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace crosstalk {
 
 /// A word for a POSIX shell command line, in single quotes.
@@ -12,5 +14,11 @@ enum class ShellQuoting { Needed, Always };
 QString shellQuoted(const QString &word, ShellQuoting quoting = ShellQuoting::Needed);
 /// The words joined into one command line, each quoted as `quoting` says.
 QString shellCommandLine(const QStringList &words, ShellQuoting quoting = ShellQuoting::Needed);
+/// Splits a command line typed by a person into words as a POSIX shell
+/// would, without expanding anything: blanks separate words; 'single
+/// quotes' keep everything; "double quotes" keep everything but \" \\ \$
+/// and \` escapes; a backslash outside quotes keeps the next character.
+/// An unclosed quote gives std::nullopt and `error` names where it opened.
+std::optional<QStringList> splitShellWords(const QString &line, QString *error = nullptr);
 
 } // namespace crosstalk
