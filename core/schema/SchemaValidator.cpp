@@ -16,6 +16,7 @@
 
 #include <exception>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace crosstalk::schema {
@@ -73,6 +74,107 @@ void dropRemoteRefs(nlohmann::json &node, const QString &pointer, QStringList &d
     }
 }
 
+/// The schema a local `$ref` ("#", "#/…") names in `root`, or nullptr.
+const nlohmann::json *resolveLocal(const std::string &ref, const nlohmann::json &root)
+{
+    if (ref == "#")
+        return &root;
+    if (ref.rfind("#/", 0) != 0)
+        return nullptr;
+    try {
+        const nlohmann::json::json_pointer pointer(ref.substr(1));
+        return root.contains(pointer) ? &root.at(pointer) : nullptr;
+    } catch (const nlohmann::json::exception &) {
+        return nullptr;
+    }
+}
+
+/// Whether checking `node` can lead back to checking `node` against the
+/// same value: a cycle of `$ref`s and applicators that do not step into the
+/// value (allOf, anyOf, oneOf, not, if/then/else, dependencies). valijson
+/// would follow such a cycle until the stack runs out; a cycle through
+/// properties or items is fine, as each turn goes one level into the value.
+class LoopFinder
+{
+public:
+    explicit LoopFinder(const nlohmann::json &root)
+        : m_root(root)
+    {
+    }
+
+    bool anyLoop() { return walk(m_root, 0); }
+
+private:
+    static constexpr int MaxDepth = 512;
+
+    /// Every subschema of the document, each looked at once.
+    bool walk(const nlohmann::json &node, int depth)
+    {
+        if (depth > MaxDepth)
+            return true; // too deep to tell: not checked
+        if (node.is_array()) {
+            for (const auto &item : node)
+                if (walk(item, depth + 1))
+                    return true;
+            return false;
+        }
+        if (!node.is_object())
+            return false;
+        if (sameValueCycle(&node, 0))
+            return true;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const std::string &key = it.key();
+            if (key == "const" || key == "enum" || key == "default" || key == "examples")
+                continue;
+            if (walk(*it, depth + 1))
+                return true;
+        }
+        return false;
+    }
+
+    bool sameValueCycle(const nlohmann::json *node, int depth)
+    {
+        if (!node->is_object())
+            return false;
+        if (depth > MaxDepth)
+            return true;
+        int &state = m_state[node];
+        if (state == 1)
+            return true;
+        if (state == 2)
+            return false;
+        state = 1;
+        const auto next = [&](const nlohmann::json *child) { return child && sameValueCycle(child, depth + 1); };
+        bool loop = false;
+        if (const auto ref = node->find("$ref"); ref != node->end() && ref->is_string())
+            loop = next(resolveLocal(ref->get_ref<const std::string &>(), m_root));
+        for (const char *key : {"allOf", "anyOf", "oneOf"}) {
+            const auto list = node->find(key);
+            if (loop || list == node->end() || !list->is_array())
+                continue;
+            for (const auto &branch : *list)
+                loop = loop || next(&branch);
+        }
+        for (const char *key : {"not", "if", "then", "else"}) {
+            const auto child = node->find(key);
+            if (!loop && child != node->end())
+                loop = next(&*child);
+        }
+        for (const char *key : {"dependencies", "dependentSchemas"}) {
+            const auto map = node->find(key);
+            if (loop || map == node->end() || !map->is_object())
+                continue;
+            for (const auto &dependency : *map)
+                loop = loop || (dependency.is_object() && next(&dependency));
+        }
+        m_state[node] = loop ? 1 : 2;
+        return loop;
+    }
+
+    const nlohmann::json &m_root;
+    std::unordered_map<const nlohmann::json *, int> m_state; // 1: being followed, 2: no loop from here
+};
+
 } // namespace
 
 SchemaCheck validate(const nlohmann::json &schemaJson, const nlohmann::json &value)
@@ -84,6 +186,11 @@ SchemaCheck validate(const nlohmann::json &schemaJson, const nlohmann::json &val
     }
     nlohmann::json local = schemaJson;
     dropRemoteRefs(local, QString(), check.unvalidated, 0);
+    if (LoopFinder(local).anyLoop()) {
+        check.whyUnchecked = QCoreApplication::translate(
+            "SchemaValidator", "The schema refers to itself without going into the value (a $ref loop), so it cannot be checked.");
+        return check;
+    }
     valijson::Schema schema;
     try {
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);

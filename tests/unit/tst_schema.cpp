@@ -16,6 +16,9 @@ private slots:
     void problemsNameTheProperty();
     void networkRefIsLeftUncheckedOnly();
     void unusableSchemaIsUnchecked();
+    void refLoopsAreUncheckedNotFollowed_data();
+    void refLoopsAreUncheckedNotFollowed();
+    void recursionIntoTheValueIsChecked();
     void sampleValuesSatisfyTheirSchema_data();
     void sampleValuesSatisfyTheirSchema();
     void sampleValuePrefersDefaults();
@@ -115,6 +118,41 @@ void TestSchema::sampleValueIsBounded()
     const json array = schema::sampleValue(huge);
     QVERIFY(array.size() <= 64);
     QVERIFY(array.at(0).get<std::string>().size() <= 256);
+}
+
+void TestSchema::refLoopsAreUncheckedNotFollowed_data()
+{
+    QTest::addColumn<QByteArray>("schema");
+    QTest::newRow("itself") << QByteArray(R"({"$ref": "#"})");
+    QTest::newRow("through allOf") << QByteArray(R"({"type": "object", "allOf": [{"$ref": "#"}]})");
+    QTest::newRow("two definitions") << QByteArray(
+        R"({"definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"anyOf": [{"$ref": "#/definitions/a"}]}}, "$ref": "#/definitions/a"})");
+    QTest::newRow("inside a property") << QByteArray(
+        R"({"type": "object", "properties": {"x": {"$ref": "#/properties/x"}}})");
+    QTest::newRow("through not") << QByteArray(R"({"not": {"$ref": "#"}})");
+}
+
+void TestSchema::refLoopsAreUncheckedNotFollowed()
+{
+    // valijson would follow these until the stack runs out: a peer's schema
+    // must not be able to end the program.
+    QFETCH(QByteArray, schema);
+    const schema::SchemaCheck check = schema::validate(json::parse(schema.toStdString()), json{{"x", 1}});
+    QCOMPARE(check.verdict, schema::SchemaCheck::Verdict::Unchecked);
+    QVERIFY(check.whyUnchecked.contains(QStringLiteral("$ref")));
+}
+
+void TestSchema::recursionIntoTheValueIsChecked()
+{
+    // A tree: each turn of the recursion goes one level into the value.
+    const json tree = json::parse(R"({"type": "object", "required": ["name"],
+        "properties": {"name": {"type": "string"}, "children": {"type": "array", "items": {"$ref": "#"}}}})");
+    const json good = json::parse(R"({"name": "a", "children": [{"name": "b", "children": [{"name": "c"}]}]})");
+    const json bad = json::parse(R"({"name": "a", "children": [{"name": "b", "children": [{"name": 3}]}]})");
+    QCOMPARE(schema::validate(tree, good).verdict, schema::SchemaCheck::Verdict::Valid);
+    const schema::SchemaCheck check = schema::validate(tree, bad);
+    QCOMPARE(check.verdict, schema::SchemaCheck::Verdict::Invalid);
+    QCOMPARE(check.problems.first().pointer, QStringLiteral("/children/0/children/0/name"));
 }
 
 QTEST_GUILESS_MAIN(TestSchema)
