@@ -57,7 +57,7 @@ const char *McpCatalog::keyOf(List list)
 
 const json &McpCatalog::items(List list) const
 {
-    return m_lists[index(list)].items;
+    return *m_lists[index(list)].items;
 }
 
 bool McpCatalog::modern() const
@@ -88,13 +88,13 @@ void McpCatalog::refresh(List list)
     state.loading = true;
     const char *key = keyOf(list);
     m_session->listAll(methodOf(list), QLatin1String(key), m_timeoutMs, this, [this, list, key](const McpError &error,
-                                                                                                   const json &result) {
+                                                                                                   json result) {
         ListState &state = m_lists[index(list)];
         state.loading = false;
         if (!error.ok()) {
             emit listFailed(list, error);
         } else {
-            state.items = sanitized(list, result.at(key));
+            state.items = std::make_shared<const json>(sanitized(list, std::move(result.at(key))));
             state.loaded = true;
             state.changed = false;
             state.ttlMs = result.value("ttlMs", qint64(-1));

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <array>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 namespace crosstalk::mcp {
@@ -44,6 +45,9 @@ public:
     void fetch(List list);
     /// The items of the last listing (empty before one).
     const nlohmann::json &items(List list) const;
+    /// The same, shared: a view may keep it without copying (a new listing
+    /// replaces it, the one kept stays as it was).
+    std::shared_ptr<const nlohmann::json> sharedItems(List list) const { return m_lists[index(list)].items; }
     /// Whether the server said the list changed since the last listing.
     bool changed(List list) const { return m_lists[index(list)].changed; }
     /// Whether a list the server said changed is listed again by itself
@@ -83,7 +87,7 @@ signals:
 private:
     struct ListState
     {
-        nlohmann::json items = nlohmann::json::array();
+        std::shared_ptr<const nlohmann::json> items = std::make_shared<const nlohmann::json>(nlohmann::json::array());
         bool loaded = false;
         bool loading = false;
         bool again = false;   ///< a change arrived while listing

@@ -744,17 +744,13 @@ json McpSession::filterTools(json tools)
     return kept;
 }
 
-void McpSession::listAll(const QString &method, const QString &key, qint64 timeoutMs, QObject *context, Callback callback)
+void McpSession::listAll(const QString &method, const QString &key, qint64 timeoutMs, QObject *context, ListCallback callback)
 {
     if (method == QLatin1String("tools/list")) {
-        callback = [this, inner = std::move(callback)](const McpError &error, const json &result) {
-            if (!error.ok()) {
-                inner(error, result);
-                return;
-            }
-            json filtered = result;
-            filtered["tools"] = filterTools(filtered["tools"]);
-            inner(error, filtered);
+        callback = [this, inner = std::move(callback)](const McpError &error, json result) {
+            if (error.ok())
+                result["tools"] = filterTools(std::move(result["tools"]));
+            inner(error, std::move(result));
         };
     }
     listPage(method, key, json(), timeoutMs, context, std::make_shared<json>(json::array()),
@@ -763,7 +759,7 @@ void McpSession::listAll(const QString &method, const QString &key, qint64 timeo
 
 void McpSession::listPage(const QString &method, const QString &key, const json &cursor, qint64 timeoutMs,
                           QPointer<QObject> context, std::shared_ptr<json> items, std::shared_ptr<QSet<QString>> cursors,
-                          std::shared_ptr<json> hints, Callback callback)
+                          std::shared_ptr<json> hints, ListCallback callback)
 {
     json params = json::object();
     if (!cursor.is_null())
@@ -795,7 +791,8 @@ void McpSession::listPage(const QString &method, const QString &key, const json 
         if (!next || next->is_null()) {
             json all = *hints;
             all[key.toStdString()] = std::move(*items);
-            callback(McpError(), all);
+            // Moved along: a list of thousands of tools is not copied.
+            callback(McpError(), std::move(all));
             return;
         }
         const QString text = next->is_string() ? utf8ToString(next->get_ref<const std::string &>()) : QString();

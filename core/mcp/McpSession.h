@@ -72,6 +72,8 @@ public:
     static constexpr int MaxInputRounds = 16;
 
     using Callback = std::function<void(const McpError &error, const nlohmann::json &result)>;
+    /// A whole list, handed over to be kept (long lists are moved, not copied).
+    using ListCallback = std::function<void(const McpError &error, nlohmann::json result)>;
     /// Names one request() for cancel(), across its input rounds.
     using Ticket = quint64;
     using TransportFactory = std::function<McpTransport *()>;
@@ -114,7 +116,7 @@ public:
     /// them. A cursor that repeats ends with an error.
     /// In the modern era over HTTP, tools whose `x-mcp-header` annotations are
     /// invalid are left out (with a protocolIssue naming each).
-    void listAll(const QString &method, const QString &key, qint64 timeoutMs, QObject *context, Callback callback);
+    void listAll(const QString &method, const QString &key, qint64 timeoutMs, QObject *context, ListCallback callback);
     void notify(const QString &method, const nlohmann::json &params = nlohmann::json::object());
     /// Ends the connection; closed() follows.
     void close();
@@ -179,7 +181,7 @@ private:
     nlohmann::json filterTools(nlohmann::json tools);
     void listPage(const QString &method, const QString &key, const nlohmann::json &cursor, qint64 timeoutMs,
                   QPointer<QObject> context, std::shared_ptr<nlohmann::json> items,
-                  std::shared_ptr<QSet<QString>> cursors, std::shared_ptr<nlohmann::json> hints, Callback callback);
+                  std::shared_ptr<QSet<QString>> cursors, std::shared_ptr<nlohmann::json> hints, ListCallback callback);
 
     QPointer<McpTransport> m_transport;
     McpClientHandler *m_handler;
