@@ -1,12 +1,12 @@
 #include "PartsView.h"
 
+#include "FileHandoff.h"
 #include "JsonTree.h"
 #include "PeerText.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImage>
@@ -15,9 +15,9 @@
 #include <QPixmap>
 #include <QPointer>
 #include <QPushButton>
-#include <QRegularExpression>
-#include <QSaveFile>
 #include <QScrollBar>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QThreadPool>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -28,9 +28,70 @@ using a2a::Part;
 
 // ---------------------------------------------------------------------------
 
+namespace {
+
+/// A document that loads nothing. QTextDocument reads a local file itself
+/// when its view's loadResource() gives nothing back, and the image handler
+/// then tries the image's name as a path: here every image is an empty
+/// placeholder and every other resource empty bytes, so neither fallback
+/// runs.
+class InertDocument : public QTextDocument
+{
+public:
+    using QTextDocument::QTextDocument;
+
+protected:
+    QVariant loadResource(int type, const QUrl &) override
+    {
+        if (type == QTextDocument::ImageResource) {
+            QImage nothing(1, 1, QImage::Format_ARGB32);
+            nothing.fill(Qt::transparent);
+            return nothing;
+        }
+        return QByteArray();
+    }
+};
+
+/// Takes each image out of a document before anything lays it out (the
+/// layout would look its source up), leaving where it pointed as text.
+void replaceImages(QTextDocument *document)
+{
+    struct Image
+    {
+        int position;
+        int length;
+        QString text;
+    };
+    QList<Image> images;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.charFormat().isImageFormat())
+                continue;
+            const QTextImageFormat image = fragment.charFormat().toImageFormat();
+            const QString alt = image.property(QTextFormat::ImageAltText).toString();
+            const QString text = alt.isEmpty() ? PeerTextBrowser::tr("[image not loaded: %1]").arg(image.name())
+                                               : PeerTextBrowser::tr("[image “%1” not loaded: %2]").arg(alt, image.name());
+            images.append({fragment.position(), fragment.length(), text});
+        }
+    }
+    QTextCharFormat note;
+    note.setFontItalic(true);
+    note.setForeground(QColor(0x75, 0x75, 0x75));
+    for (auto it = images.crbegin(); it != images.crend(); ++it) {
+        QTextCursor cursor(document);
+        cursor.setPosition(it->position);
+        cursor.setPosition(it->position + it->length, QTextCursor::KeepAnchor);
+        cursor.insertText(it->text, note);
+    }
+}
+
+} // namespace
+
 PeerTextBrowser::PeerTextBrowser(QWidget *parent)
     : QTextBrowser(parent)
 {
+    setDocument(new InertDocument(this));
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setFrameShape(QFrame::NoFrame);
@@ -79,8 +140,22 @@ QString withHardBreaks(const QString &markdown)
 
 void PeerTextBrowser::showMarkdown(const QString &markdown)
 {
-    document()->setMarkdown(withHardBreaks(markdown), QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
-                                                                      | QTextDocument::MarkdownNoHTML));
+    // Read into a document no view lays out yet, so that its images are
+    // taken out before anything could look them up; then shown in place of
+    // the one before.
+    auto *next = new InertDocument(this);
+    next->setDefaultFont(document()->defaultFont());
+    next->setDocumentMargin(document()->documentMargin());
+    next->setUndoRedoEnabled(false);
+    next->setMarkdown(withHardBreaks(markdown), QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                                   | QTextDocument::MarkdownNoHTML));
+    replaceImages(next);
+    QTextDocument *previous = document();
+    setDocument(next);
+    if (previous->parent() == this)
+        delete previous;
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+            &PeerTextBrowser::updateHeight);
     updateHeight();
 }
 
@@ -403,33 +478,11 @@ void PartsView::saveText(int blockIndex)
 
 void PartsView::saveBytes(const QString &suggestedName, std::function<QByteArray()> produce)
 {
-    // The name is the peer's: only its last path segment is suggested.
-    QString name = suggestedName.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1);
-    name.remove(QRegularExpression(QStringLiteral("[\\x00-\\x1f\\x7f]")));
-    name = revealHiddenCharacters(name);
-    auto *dialog = new QFileDialog(this, tr("Save"), name);
-    dialog->setObjectName(QStringLiteral("savePartDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
     const QPointer<PartsView> self = this;
-    connect(dialog, &QFileDialog::fileSelected, this, [self, produce = std::move(produce)](const QString &path) {
-        QThreadPool::globalInstance()->start([self, path, produce] {
-            QSaveFile file(path);
-            QString error;
-            if (!file.open(QIODevice::WriteOnly))
-                error = file.errorString();
-            else if (file.write(produce()) < 0 || !file.commit())
-                error = file.errorString();
-            QMetaObject::invokeMethod(
-                qApp,
-                [self, path, error] {
-                    if (self)
-                        emit self->saved(path, error);
-                },
-                Qt::QueuedConnection);
-        });
+    FileHandoff::save(this, suggestedName, std::move(produce), [self](const QString &path, const QString &error) {
+        if (self)
+            emit self->saved(path, error);
     });
-    dialog->open();
 }
 
 } // namespace crosstalk::ui
