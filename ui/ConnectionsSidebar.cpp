@@ -1,6 +1,7 @@
 #include "ConnectionsSidebar.h"
 
 #include "AddAgentDialog.h"
+#include "McpServerDialog.h"
 #include "WorkspaceModel.h"
 #include "workspace/ConnectionStates.h"
 #include "workspace/Workspace.h"
@@ -47,6 +48,13 @@ ConnectionsSidebar::ConnectionsSidebar(workspace::Workspace *workspace, workspac
     m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
     m_addButton->setToolTip(tr("Add an A2A agent by its URL"));
     connect(m_addButton, &QToolButton::clicked, this, &ConnectionsSidebar::addAgent);
+    auto *addServerButton = new QToolButton(this);
+    addServerButton->setObjectName(QStringLiteral("addServerButton"));
+    addServerButton->setText(tr("Add server…"));
+    addServerButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addServerButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    addServerButton->setToolTip(tr("Add an MCP server: a command to run, or a URL"));
+    connect(addServerButton, &QToolButton::clicked, this, &ConnectionsSidebar::addMcpServer);
 
     m_removeButton = new QToolButton(this);
     m_removeButton->setObjectName(QStringLiteral("removeConnectionButton"));
@@ -61,6 +69,7 @@ ConnectionsSidebar::ConnectionsSidebar(workspace::Workspace *workspace, workspac
     auto *buttons = new QHBoxLayout;
     buttons->setContentsMargins(0, 0, 0, 0);
     buttons->addWidget(m_addButton);
+    buttons->addWidget(addServerButton);
     buttons->addStretch();
     buttons->addWidget(m_removeButton);
 
@@ -106,6 +115,47 @@ void ConnectionsSidebar::addAgent()
     m_addDialog->open(); // window-modal, without a nested event loop
 }
 
+void ConnectionsSidebar::addMcpServer()
+{
+    if (m_serverDialog && m_serverDialog->isVisible()) {
+        m_serverDialog->raise();
+        m_serverDialog->activateWindow();
+        return;
+    }
+    m_serverDialog = new McpServerDialog(this);
+    m_serverDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_serverDialog, &QDialog::accepted, this, [this] {
+        if (!m_workspace || !m_serverDialog)
+            return;
+        workspace::Connection c = m_serverDialog->connection();
+        if (c.id.isEmpty())
+            c.id = m_workspace->uniqueId(c.name.isEmpty() ? QStringLiteral("mcp-server") : c.name);
+        const QString id = m_workspace->add(c);
+        m_view->setCurrentIndex(m_model->indexOf(id));
+    });
+    m_serverDialog->open();
+}
+
+void ConnectionsSidebar::editCurrent()
+{
+    const workspace::Connection *c = m_workspace ? m_workspace->connection(currentId()) : nullptr;
+    if (!c || c->kind != workspace::Connection::Kind::McpServer)
+        return;
+    if (m_serverDialog && m_serverDialog->isVisible()) {
+        m_serverDialog->raise(); // one dialog at a time
+        m_serverDialog->activateWindow();
+        return;
+    }
+    m_serverDialog = new McpServerDialog(this);
+    m_serverDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_serverDialog->setConnection(*c);
+    connect(m_serverDialog, &QDialog::accepted, this, [this] {
+        if (m_workspace && m_serverDialog)
+            m_workspace->update(m_serverDialog->connection());
+    });
+    m_serverDialog->open();
+}
+
 void ConnectionsSidebar::refreshCurrent()
 {
     if (m_states && !currentId().isEmpty())
@@ -125,8 +175,12 @@ void ConnectionsSidebar::showContextMenu(const QPoint &pos)
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add agent…"), this, &ConnectionsSidebar::addAgent);
+    menu->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add MCP server…"), this, &ConnectionsSidebar::addMcpServer);
     if (!index.data(WorkspaceModel::IdRole).toString().isEmpty()) {
         m_view->setCurrentIndex(index);
+        const workspace::Connection *c = m_workspace ? m_workspace->connection(currentId()) : nullptr;
+        if (c && c->kind == workspace::Connection::Kind::McpServer)
+            menu->addAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("Edit…"), this, &ConnectionsSidebar::editCurrent);
         menu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this,
                         &ConnectionsSidebar::refreshCurrent);
         menu->addAction(QIcon::fromTheme(QStringLiteral("list-remove")), tr("Remove"), this,

@@ -14,6 +14,7 @@ class Workspace;
 namespace crosstalk::ui {
 
 class AddAgentDialog;
+class McpServerDialog;
 class WorkspaceModel;
 
 /// The sidebar: the workspace's agents and MCP servers with their live
@@ -36,6 +37,10 @@ public slots:
     /// Opens the dialog that adds an agent by URL (not modal to the app's
     /// event loop: it is shown, and its answer arrives later).
     void addAgent();
+    /// Opens the dialog that adds an MCP server (a command or a URL).
+    void addMcpServer();
+    /// Opens the chosen MCP server in the same dialog, to change it.
+    void editCurrent();
     void refreshCurrent();
     void removeCurrent();
 
@@ -52,6 +57,7 @@ private:
     QToolButton *m_addButton = nullptr;
     QToolButton *m_removeButton = nullptr;
     QPointer<AddAgentDialog> m_addDialog;
+    QPointer<McpServerDialog> m_serverDialog;
 };
 
 } // namespace crosstalk::ui

@@ -4,6 +4,8 @@
 #include "AgentCardView.h"
 #include "ConnectionsSidebar.h"
 #include "ConversationView.h"
+#include "McpImportDialog.h"
+#include "McpServerView.h"
 #include "PeerText.h"
 #include "TasksView.h"
 #include "TrafficInspector.h"
@@ -64,6 +66,10 @@ MainWindow::MainWindow(const WorkspaceServices &services, QWidget *parent)
     createAgentTabs();
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_agentTabs);
+    if (services.mcp) {
+        m_serverView = new McpServerView(services.workspace, services.states, services.mcp, m_stack);
+        m_stack->addWidget(m_serverView);
+    }
     setCentralWidget(m_stack);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     updatePlaceholder();
@@ -96,6 +102,37 @@ MainWindow::MainWindow(const WorkspaceServices &services, QWidget *parent)
                     }
                     const int count = m_services.workspace->merge(data);
                     statusBar()->showMessage(tr("Imported %n connection(s).", nullptr, count), 5000);
+                });
+        connect(store, &workspace::WorkspaceStore::mcpConfigImported, this,
+                [this](const QString &path, const workspace::mcp_config::Import &result, const QString &error) {
+                    if (!error.isEmpty()) {
+                        statusBar()->showMessage(tr("Nothing was imported: %1").arg(error));
+                        return;
+                    }
+                    if (result.data.connections.isEmpty()) {
+                        statusBar()->showMessage(tr("%1 lists no MCP server Crosstalk can use.").arg(QDir::toNativeSeparators(path)));
+                        return;
+                    }
+                    // Reviewed before anything is added; no nested event loop.
+                    auto *dialog = new McpImportDialog(path, result, this);
+                    dialog->setAttribute(Qt::WA_DeleteOnClose);
+                    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+                        const int count = m_services.workspace->merge(dialog->chosen());
+                        statusBar()->showMessage(tr("Imported %n MCP server(s).", nullptr, count), 5000);
+                    });
+                    dialog->open();
+                });
+        connect(store, &workspace::WorkspaceStore::mcpServersExported, this,
+                [this](const QString &path, const QStringList &omitted, const QString &error) {
+                    if (!error.isEmpty()) {
+                        statusBar()->showMessage(tr("The MCP servers could not be exported: %1").arg(error));
+                        return;
+                    }
+                    statusBar()->showMessage(
+                        omitted.isEmpty()
+                            ? tr("The MCP servers were exported to %1.").arg(QDir::toNativeSeparators(path))
+                            : tr("The MCP servers were exported to %1, without these secrets: %2")
+                                  .arg(QDir::toNativeSeparators(path), revealHiddenCharacters(omitted.join(QStringLiteral(", ")))));
                 });
         connect(store, &workspace::WorkspaceStore::exported, this, [this](const QString &path, const QString &error) {
             statusBar()->showMessage(error.isEmpty() ? tr("The workspace was exported to %1.").arg(QDir::toNativeSeparators(path))
@@ -155,6 +192,17 @@ void MainWindow::updatePlaceholder()
 void MainWindow::showCurrent()
 {
     const QString id = m_sidebar->currentId();
+    const workspace::Connection *connection = m_services.workspace->connection(id);
+    if (connection && connection->kind == workspace::Connection::Kind::McpServer) {
+        m_shownCard.clear();
+        if (!m_serverView) {
+            m_stack->setCurrentWidget(m_placeholder);
+            return;
+        }
+        m_serverView->setServer(id);
+        m_stack->setCurrentWidget(m_serverView);
+        return;
+    }
     const workspace::ConnectionStates::Status &status = m_services.states->status(id);
     if (id.isEmpty() || !status.card || !status.card->card) {
         m_shownCard.clear();
@@ -265,6 +313,32 @@ void MainWindow::exportWorkspace()
     dialog->open();
 }
 
+void MainWindow::importMcpServers()
+{
+    auto *dialog = new QFileDialog(this, tr("Import MCP servers"), QString(),
+                                   tr("MCP configurations (*.json);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("importServersDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setOption(QFileDialog::DontResolveSymlinks, false);
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString &path) { m_services.store->importMcpConfig(path); });
+    dialog->open();
+}
+
+void MainWindow::exportMcpServers()
+{
+    auto *dialog = new QFileDialog(this, tr("Export the MCP servers"), QStringLiteral("mcp.json"),
+                                   tr("MCP configurations (*.json)"));
+    dialog->setObjectName(QStringLiteral("exportServersDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString &path) { m_services.store->exportMcpServers(path); });
+    dialog->open();
+}
+
 void MainWindow::createActions()
 {
     m_addAgentAction = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Agent…"), this);
@@ -272,6 +346,12 @@ void MainWindow::createActions()
     m_addAgentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     m_addAgentAction->setStatusTip(tr("Add an A2A agent to the workspace by its URL"));
     connect(m_addAgentAction, &QAction::triggered, this, [this] { m_sidebar->addAgent(); });
+
+    m_addServerAction = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add &MCP Server…"), this);
+    m_addServerAction->setObjectName(QStringLiteral("addServerAction"));
+    m_addServerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_addServerAction->setStatusTip(tr("Add an MCP server to the workspace: a command to run, or a URL"));
+    connect(m_addServerAction, &QAction::triggered, this, [this] { m_sidebar->addMcpServer(); });
 
     m_importAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Import Workspace…"), this);
     m_importAction->setObjectName(QStringLiteral("importAction"));
@@ -284,6 +364,19 @@ void MainWindow::createActions()
     m_exportAction->setStatusTip(tr("Write this workspace's connections to a file (it holds no secrets)"));
     m_exportAction->setEnabled(m_services.store != nullptr);
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportWorkspace);
+
+    m_importServersAction = new QAction(tr("Import &MCP Servers…"), this);
+    m_importServersAction->setObjectName(QStringLiteral("importServersAction"));
+    m_importServersAction->setStatusTip(
+        tr("Add MCP servers from Claude Desktop, VS Code or Cursor settings, or from a registry server.json"));
+    m_importServersAction->setEnabled(m_services.store != nullptr);
+    connect(m_importServersAction, &QAction::triggered, this, &MainWindow::importMcpServers);
+
+    m_exportServersAction = new QAction(tr("Export MCP &Servers…"), this);
+    m_exportServersAction->setObjectName(QStringLiteral("exportServersAction"));
+    m_exportServersAction->setStatusTip(tr("Write the workspace's MCP servers as mcpServers, without secrets"));
+    m_exportServersAction->setEnabled(m_services.store != nullptr);
+    connect(m_exportServersAction, &QAction::triggered, this, &MainWindow::exportMcpServers);
 
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -310,9 +403,12 @@ void MainWindow::createMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
     fileMenu->addAction(m_addAgentAction);
+    fileMenu->addAction(m_addServerAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_importAction);
     fileMenu->addAction(m_exportAction);
+    fileMenu->addAction(m_importServersAction);
+    fileMenu->addAction(m_exportServersAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 

@@ -17,6 +17,7 @@ class TrafficLog;
 namespace crosstalk::workspace {
 class AgentSessions;
 class ConnectionStates;
+class McpSessions;
 class Workspace;
 class WorkspaceStore;
 }
@@ -27,6 +28,7 @@ class AboutDialog;
 class AgentCardView;
 class ConnectionsSidebar;
 class ConversationView;
+class McpServerView;
 class TasksView;
 class TrafficInspector;
 
@@ -41,6 +43,8 @@ struct WorkspaceServices
     traffic::TrafficLog *traffic = nullptr;
     /// Each agent's conversation and tasks; may be null (the card alone then).
     workspace::AgentSessions *sessions = nullptr;
+    /// Each MCP server's connection; may be null (no MCP views then).
+    workspace::McpSessions *mcp = nullptr;
 };
 
 /// Crosstalk's main window. It arranges the views and owns the menus; it holds
@@ -59,6 +63,8 @@ public:
     /// The agent's tabs: card, conversation, tasks.
     QTabWidget *agentTabs() const { return m_agentTabs; }
     TrafficInspector *trafficInspector() const { return m_traffic; }
+    /// The chosen MCP server's views (null without McpSessions).
+    McpServerView *serverView() const { return m_serverView; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,6 +79,8 @@ private:
     void showCurrent();
     void importWorkspace();
     void exportWorkspace();
+    void importMcpServers();
+    void exportMcpServers();
     void showAboutDialog();
     void createAgentTabs();
     void confirmLink(const QUrl &url);
@@ -88,14 +96,18 @@ private:
     QTabWidget *m_agentTabs = nullptr;
     ConversationView *m_conversationView = nullptr;
     TasksView *m_tasksView = nullptr;
+    McpServerView *m_serverView = nullptr;
     TrafficInspector *m_traffic = nullptr;
     QDockWidget *m_trafficDock = nullptr;
     QByteArray m_shownCard; // the card bytes on show, to rebuild only on a change
     QLabel *m_placeholderTitle = nullptr;
     QLabel *m_placeholderText = nullptr;
     QAction *m_addAgentAction = nullptr;
+    QAction *m_addServerAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_importServersAction = nullptr;
+    QAction *m_exportServersAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;

@@ -27,4 +27,14 @@ bool hasHiddenCharacters(const QString &text)
     return crosstalk::hasHiddenCharacters(text);
 }
 
+QLabel *makePlainLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
 } // namespace crosstalk::ui

@@ -3,6 +3,7 @@
 #include <QString>
 
 class QLabel;
+class QWidget;
 
 namespace crosstalk::ui {
 
@@ -11,6 +12,10 @@ namespace crosstalk::ui {
 /// such as `<img>` or `<a>` is shown literally and never rendered, and hidden
 /// characters are made visible with revealHiddenCharacters().
 void setPeerText(QLabel *label, const QString &text);
+
+/// A selectable, word-wrapped label that shows plain text only (for values
+/// that may come from a peer; fill it with setPeerText() or setText()).
+QLabel *makePlainLabel(QWidget *parent, const QString &objectName);
 
 /// Escapes peer text for the rare place that must build rich text around it.
 QString escapeForRichText(const QString &text);

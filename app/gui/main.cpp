@@ -7,6 +7,7 @@
 #include "util/Clock.h"
 #include "util/Version.h"
 #include "workspace/AgentSessions.h"
+#include "workspace/McpSessions.h"
 #include "workspace/ConnectionStates.h"
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
@@ -141,8 +142,11 @@ int main(int argc, char *argv[])
                                                          : workspace::WorkspaceStore::defaultPath();
     workspace::WorkspaceStore store(&workspace, path);
     workspace::AgentSessions sessions(&workspace, &states, &traffic);
+    // Server requests (sampling, elicitation, roots) are refused until the
+    // dialogs that answer them exist.
+    workspace::McpSessions servers(&workspace, &states, &traffic, nullptr);
 
-    ui::MainWindow window({&workspace, &states, &store, &traffic, &sessions});
+    ui::MainWindow window({&workspace, &states, &store, &traffic, &sessions, &servers});
     if (qEnvironmentVariableIsSet("CROSSTALK_STARTUP_PROBE"))
         new StartupProbe(&window, sinceMain);
     window.show();

@@ -239,19 +239,11 @@ public:
     }
 
 private:
-    // As Workspace::uniqueId: lower case, '-' for the rest.
+    // Unique among the file's servers (the workspace makes them unique again
+    // when they are added).
     QString uniqueId(const QString &wanted)
     {
-        static const QRegularExpression others(QStringLiteral("[^a-z0-9]+"));
-        QString base = wanted.toLower();
-        base.replace(others, QStringLiteral("-"));
-        base = base.left(48);
-        while (base.startsWith(QLatin1Char('-')))
-            base.remove(0, 1);
-        while (base.endsWith(QLatin1Char('-')))
-            base.chop(1);
-        if (base.isEmpty())
-            base = QStringLiteral("server");
+        const QString base = idFrom(wanted, QStringLiteral("server"));
         QString id = base;
         for (int n = 2; m_ids.contains(id); ++n)
             id = QStringLiteral("%1-%2").arg(base).arg(n);

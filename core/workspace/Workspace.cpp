@@ -274,17 +274,22 @@ void Workspace::reset(WorkspaceData data)
     emit changed();
 }
 
-QString Workspace::uniqueId(const QString &wanted) const
+QString idFrom(const QString &wanted, const QString &fallback)
 {
+    static const QRegularExpression others(QStringLiteral("[^a-z0-9]+"));
     QString base = wanted.toLower();
-    base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    base.replace(others, QStringLiteral("-"));
     base = base.left(48);
     while (base.startsWith(QLatin1Char('-')))
         base.remove(0, 1);
     while (base.endsWith(QLatin1Char('-')))
         base.chop(1);
-    if (base.isEmpty())
-        base = QStringLiteral("connection");
+    return base.isEmpty() ? fallback : base;
+}
+
+QString Workspace::uniqueId(const QString &wanted) const
+{
+    const QString base = idFrom(wanted, QStringLiteral("connection"));
     QString id = base;
     for (int n = 2; indexOf(id) >= 0; ++n)
         id = QStringLiteral("%1-%2").arg(base).arg(n);

@@ -74,6 +74,10 @@ QString problemOf(const Connection &connection);
 
 } // namespace workspace_file
 
+/// An id made from a name: lower case, '-' for anything but a-z and 0-9,
+/// at most 48 characters; `fallback` when nothing is left.
+QString idFrom(const QString &wanted, const QString &fallback);
+
 /// The open workspace: its connections, with signals for the views. Every
 /// change emits changed(), which the store saves from.
 class Workspace : public QObject

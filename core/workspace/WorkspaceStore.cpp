@@ -18,6 +18,24 @@ struct ReadResult
     bool missing = false;
 };
 
+/// At most `limit` + 1 bytes of a file (one past the limit tells a file
+/// that is too large), or the reason it could not be read.
+std::optional<QByteArray> readBytes(const QString &path, qsizetype limit, QString *error)
+{
+    QFile file(path);
+    if (!file.exists()) {
+        *error = QCoreApplication::translate("crosstalk::workspace::WorkspaceStore", "%1 does not exist.")
+                     .arg(QDir::toNativeSeparators(path));
+        return std::nullopt;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("crosstalk::workspace::WorkspaceStore", "%1 could not be read: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
+        return std::nullopt;
+    }
+    return file.read(limit + 1);
+}
+
 ReadResult readFile(const QString &path)
 {
     ReadResult r;
@@ -142,6 +160,46 @@ void WorkspaceStore::exportTo(const QString &path)
             [self, path, error] {
                 if (self)
                     emit self->exported(path, error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void WorkspaceStore::importMcpConfig(const QString &path)
+{
+    const QPointer<WorkspaceStore> self(this);
+    m_pool.start([self, path] {
+        QString error;
+        std::optional<mcp_config::Import> result;
+        if (const auto bytes = readBytes(path, workspace_file::MaxBytes, &error)) {
+            result = mcp_config::parse(*bytes, mcp_config::Format::Auto, &error, path);
+            if (!result)
+                error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), error);
+        }
+        QMetaObject::invokeMethod(
+            self,
+            [self, path, result = std::move(result), error] {
+                if (self)
+                    emit self->mcpConfigImported(path, result.value_or(mcp_config::Import()), error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void WorkspaceStore::exportMcpServers(const QString &path)
+{
+    if (!m_workspace)
+        return;
+    QStringList omitted;
+    const QByteArray bytes = mcp_config::exportMcpServers(m_workspace->data(), &omitted);
+    const QPointer<WorkspaceStore> self(this);
+    m_pool.start([self, path, bytes, omitted] {
+        const QString error = writeFile(path, bytes);
+        QMetaObject::invokeMethod(
+            self,
+            [self, path, omitted, error] {
+                if (self)
+                    emit self->mcpServersExported(path, omitted, error);
             },
             Qt::QueuedConnection);
     });

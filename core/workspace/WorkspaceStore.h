@@ -1,5 +1,6 @@
 #pragma once
 
+#include "workspace/McpConfig.h"
 #include "workspace/Workspace.h"
 
 #include <QObject>
@@ -36,6 +37,13 @@ public:
     void importFrom(const QString &path);
     /// Writes the workspace to another file; exported() follows.
     void exportTo(const QString &path);
+    /// Reads another tool's MCP configuration (Claude Desktop, VS Code,
+    /// Cursor, a registry server.json); mcpConfigImported() follows. Nothing
+    /// is added to the workspace: the person reviews it first.
+    void importMcpConfig(const QString &path);
+    /// Writes the workspace's MCP servers as `mcpServers` (no secret);
+    /// mcpServersExported() follows with what was left out.
+    void exportMcpServers(const QString &path);
     /// Milliseconds from a change to its save.
     void setSaveDelay(int ms) { m_saveTimer.setInterval(ms); }
     /// Whether every change has reached the file.
@@ -48,6 +56,8 @@ signals:
     void saved(const QString &error);
     void imported(const crosstalk::workspace::WorkspaceData &data, const QString &error);
     void exported(const QString &path, const QString &error);
+    void mcpConfigImported(const QString &path, const crosstalk::workspace::mcp_config::Import &result, const QString &error);
+    void mcpServersExported(const QString &path, const QStringList &omitted, const QString &error);
 
 private:
     void scheduleSave();

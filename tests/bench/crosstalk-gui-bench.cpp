@@ -12,10 +12,19 @@
 //             (target < 200 ms each) and scrolling.
 //   startup   the crosstalk executable launched cold: time to the first
 //             painted window (target < 400 ms) and idle memory (< 80 MB).
+//   form      the schema form for a 1,000-property schema of mixed kinds and
+//             for one nested 50 levels deep: from setSchema to painted
+//             (target < 200 ms, compiling included), the check after an
+//             edit, and opening the deep one level by level.
 // Figures are printed one a line, with their target; none fails a build.
 #include "ConnectionsSidebar.h"
 #include "ConversationView.h"
 #include "MainWindow.h"
+#include "McpResultView.h"
+#include "McpServerView.h"
+#include "McpToolListModel.h"
+#include "McpToolsView.h"
+#include "SchemaForm.h"
 #include "TaskTimeline.h"
 #include "TasksView.h"
 #include "TrafficInspector.h"
@@ -26,6 +35,7 @@
 #include "util/Clock.h"
 #include "workspace/AgentSessions.h"
 #include "workspace/ConnectionStates.h"
+#include "workspace/McpSessions.h"
 #include "workspace/Workspace.h"
 
 #include "PeerProcess.h"
@@ -42,6 +52,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QProcess>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -49,6 +60,7 @@
 #include <QTest>
 #include <QTextStream>
 #include <QTimer>
+#include <QToolButton>
 
 #include <sys/prctl.h>
 
@@ -86,7 +98,11 @@ void usage(const char *program)
                  "  traffic [--messages 1000000] [--rounds 3] [--frames 300]\n"
                  "           the traffic inspector over recorded messages: memory, filters, scrolling\n"
                  "  startup [--runs 5] [--demo]\n"
-                 "           the crosstalk executable: time to the first paint, idle memory\n",
+                 "           the crosstalk executable: time to the first paint, idle memory\n"
+                 "  form [--properties 1000] [--levels 50] [--rounds 5] [--grab <file>]\n"
+                 "           the schema form: setSchema to painted, the check after an edit, opening deep groups\n"
+                 "  mcp [--tools 10000] [--megabytes 20] [--json]\n"
+                 "           the MCP tool views against a stdio server: listing and searching the tools, a large result\n",
                  program);
 }
 
@@ -1221,6 +1237,321 @@ int benchStartup(QApplication &app)
     return ok ? 0 : 1;
 }
 
+
+// ------------------------------------------------------------------ form
+
+/// A tool's input schema of `count` properties of every kind a form has:
+/// text (plain, long, date, email, uuid), integers and numbers with bounds,
+/// booleans, choices with titles, arrays of objects, nested objects; each
+/// with a title and a description, a third of them required.
+schema::OrderedJson wideSchema(int count)
+{
+    using schema::OrderedJson;
+    OrderedJson properties = OrderedJson::object();
+    OrderedJson required = OrderedJson::array();
+    for (int i = 0; i < count; ++i) {
+        const std::string n = std::to_string(i);
+        OrderedJson p;
+        switch (i % 10) {
+        case 0: p = {{"type", "string"}}; break;
+        case 1: p = {{"type", "integer"}, {"minimum", 0}, {"maximum", 1000}}; break;
+        case 2: p = {{"type", "number"}, {"multipleOf", 0.5}}; break;
+        case 3: p = {{"type", "boolean"}, {"default", i % 20 == 3}}; break;
+        case 4: p = {{"oneOf", {{{"const", "low"}, {"title", "Low"}}, {{"const", "high"}, {"title", "High"}}}}}; break;
+        case 5: p = {{"type", "string"}, {"format", i % 20 == 5 ? "date" : "email"}}; break;
+        case 6: p = {{"type", "string"}, {"maxLength", 2000}}; break;
+        case 7: p = {{"type", "string"}, {"enum", {"a", "b", "c"}}, {"default", "b"}}; break;
+        case 8:
+            p = {{"type", "array"},
+                 {"items", {{"type", "object"}, {"properties", {{"x", {{"type", "number"}}}, {"when", {{"type", "string"}, {"format", "date-time"}}}}}}}};
+            break;
+        case 9:
+            p = {{"type", "object"},
+                 {"properties", {{"street", {{"type", "string"}}}, {"zip", {{"type", "string"}, {"pattern", "^[0-9]{5}$"}}}}},
+                 {"required", {"street"}}};
+            break;
+        }
+        p["title"] = "Field " + n;
+        p["description"] = "What field " + n + " is for, in a sentence that a person reads before filling it in.";
+        properties["field" + n] = p;
+        if (i % 3 == 0)
+            required.push_back("field" + n);
+    }
+    return {{"type", "object"}, {"properties", properties}, {"required", required}};
+}
+
+/// An object nested `levels` deep, a text beside each level.
+schema::OrderedJson deepSchema(int levels)
+{
+    using schema::OrderedJson;
+    OrderedJson deep = {{"type", "string"}};
+    for (int level = 0; level < levels; ++level)
+        deep = OrderedJson{{"type", "object"},
+                           {"properties", OrderedJson{{"level" + std::to_string(level), deep}, {"note", OrderedJson{{"type", "string"}}}}}};
+    return deep;
+}
+
+struct FormRun
+{
+    double compileMs = 0; // compileForm alone
+    double buildMs = 0;   // setSchema: compiled, widgets made, first check
+    double paintedMs = 0; // setSchema to the first paint of the form
+    double checkMs = 0;   // one edit checked (value, every field's checks, the schema)
+    int widgets = 0;
+};
+
+FormRun runForm(ui::SchemaForm &form, const schema::OrderedJson &schemaValue, const char *editedKey)
+{
+    FormRun run;
+    QElapsedTimer compile;
+    compile.start();
+    const schema::FormNode node = schema::compileForm(schemaValue);
+    run.compileMs = msSince(compile);
+
+    // The form goes back to a small schema first, so that each round builds
+    // all of it anew.
+    form.setSchema(schema::OrderedJson{{"type", "object"}});
+    waitForPaint(form.findChild<QScrollArea *>(QStringLiteral("formScroll"))->widget());
+    QElapsedTimer timer;
+    timer.start();
+    form.setSchema(schemaValue);
+    run.buildMs = msSince(timer);
+    // The form's fields are painted on the scroll area's widget, which
+    // covers its viewport.
+    auto *scroll = form.findChild<QScrollArea *>(QStringLiteral("formScroll"));
+    waitForPaint(scroll && scroll->widget() ? scroll->widget() : static_cast<QWidget *>(&form));
+    run.paintedMs = msSince(timer);
+    run.widgets = int(form.findChildren<QWidget *>().size());
+
+    // An edit as a person makes it, checked as the form checks it.
+    QElapsedTimer check;
+    check.start();
+    schema::OrderedJson value = form.value();
+    value[editedKey] = "edited";
+    form.setValue(value);
+    (void)form.isValid();
+    run.checkMs = msSince(check);
+    return run;
+}
+
+int benchForm(QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The schema form: a wide and a deep schema built, painted and checked."));
+    parser.addHelpOption();
+    QCommandLineOption propertiesOption(QStringLiteral("properties"), QStringLiteral("Properties of the wide schema."),
+                                        QStringLiteral("n"), QStringLiteral("1000"));
+    QCommandLineOption levelsOption(QStringLiteral("levels"), QStringLiteral("Levels of the deep schema."), QStringLiteral("n"),
+                                    QStringLiteral("50"));
+    QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("Rounds per schema (best and worst are shown)."),
+                                    QStringLiteral("n"), QStringLiteral("5"));
+    QCommandLineOption grabOption(QStringLiteral("grab"), QStringLiteral("Save the wide form as <file>-wide.png and the deep one, opened, as <file>-deep.png."),
+                                  QStringLiteral("file"));
+    parser.addOptions({propertiesOption, levelsOption, roundsOption, grabOption});
+    parser.addPositionalArgument(QStringLiteral("form"), QStringLiteral("The mode."));
+    parser.process(app);
+    const int properties = std::max(1, parser.value(propertiesOption).toInt());
+    const int levels = std::max(1, parser.value(levelsOption).toInt());
+    const int rounds = std::max(1, parser.value(roundsOption).toInt());
+    const QString grab = parser.value(grabOption);
+
+    out() << QStringLiteral("form: SchemaForm at 1000x800, %1 rounds a schema; platform %2").arg(rounds).arg(QGuiApplication::platformName())
+          << Qt::endl;
+    ui::SchemaForm form;
+    form.resize(1000, 800);
+    form.show();
+    if (!QTest::qWaitForWindowExposed(&form)) {
+        out() << "form: the window was not shown" << Qt::endl;
+        return 1;
+    }
+    const auto verdict = [](double ms, double target) { return ms < target ? QStringLiteral("ok") : QStringLiteral("ABOVE TARGET"); };
+    const std::pair<QString, schema::OrderedJson> schemas[] = {
+        {QStringLiteral("%1 properties").arg(properties), wideSchema(properties)},
+        {QStringLiteral("%1 levels deep").arg(levels), deepSchema(levels)},
+    };
+    for (const auto &[label, schemaValue] : schemas) {
+        std::vector<FormRun> runs;
+        for (int round = 0; round < rounds; ++round)
+            runs.push_back(runForm(form, schemaValue, label.endsWith(QStringLiteral("properties")) ? "field0" : "note"));
+        const auto best = [&runs](double FormRun::*field) {
+            double v = runs.front().*field;
+            for (const FormRun &r : runs)
+                v = std::min(v, r.*field);
+            return v;
+        };
+        const auto worst = [&runs](double FormRun::*field) {
+            double v = runs.front().*field;
+            for (const FormRun &r : runs)
+                v = std::max(v, r.*field);
+            return v;
+        };
+        out() << QStringLiteral("form.shown       %1 ms best, %2 ms worst  %3: setSchema to painted (compile %4 ms, setSchema %5 ms; %6 widgets)  (target < 200 ms) %7")
+                     .arg(best(&FormRun::paintedMs), 6, 'f', 1).arg(worst(&FormRun::paintedMs), 0, 'f', 1).arg(label)
+                     .arg(best(&FormRun::compileMs), 0, 'f', 1).arg(best(&FormRun::buildMs), 0, 'f', 1).arg(runs.back().widgets)
+                     .arg(verdict(worst(&FormRun::paintedMs), 200))
+              << Qt::endl;
+        out() << QStringLiteral("form.check       %1 ms best, %2 ms worst  %3: one edit checked (every field's checks and the schema)  (target < 50 ms) %4")
+                     .arg(best(&FormRun::checkMs), 6, 'f', 1).arg(worst(&FormRun::checkMs), 0, 'f', 1).arg(label)
+                     .arg(verdict(worst(&FormRun::checkMs), 50))
+              << Qt::endl;
+        if (!grab.isEmpty() && label.endsWith(QStringLiteral("properties")))
+            form.grab().save(grab + QStringLiteral("-wide.png"));
+    }
+
+    // The deep form opened level by level, as a person would: each click
+    // makes one more level and is painted before the next.
+    std::vector<double> opens;
+    QString pointer;
+    for (int level = levels - 1; level >= 0; --level) {
+        pointer += QStringLiteral("/level%1").arg(level);
+        auto *toggle = form.findChild<QToolButton *>(QStringLiteral("toggle:") + pointer);
+        if (!toggle || toggle->arrowType() != Qt::RightArrow) // open already
+            continue;
+        QElapsedTimer timer;
+        timer.start();
+        toggle->click();
+        waitForPaint(&form);
+        opens.push_back(msSince(timer));
+    }
+    if (!opens.empty()) {
+        const double worstOpen = *std::max_element(opens.begin(), opens.end());
+        out() << QStringLiteral("form.open        %1 ms worst, %2 ms median  %3 closed groups of the %4-level form opened one by one, each painted  (target < 100 ms) %5")
+                     .arg(worstOpen, 6, 'f', 1).arg(percentile(opens, 0.5), 0, 'f', 1).arg(opens.size()).arg(levels)
+                     .arg(verdict(worstOpen, 100))
+              << Qt::endl;
+        QElapsedTimer check;
+        check.start();
+        form.setValue(form.value());
+        (void)form.isValid();
+        out() << QStringLiteral("form.check       %1 ms  the %2-level form with every level open: one edit checked")
+                     .arg(msSince(check), 6, 'f', 1).arg(levels)
+              << Qt::endl;
+    }
+    if (!grab.isEmpty())
+        form.grab().save(grab + QStringLiteral("-deep.png"));
+    return 0;
+}
+
+/// The MCP views against tests/bench/peers/many-tools.cjs over stdio: the
+/// server's tools listed (in pages of 500) and shown, searched keystroke by
+/// keystroke, and one call answered with a large text, each measured by the
+/// GUI thread's longest wait (a 5 ms probe timer).
+int benchMcp(QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The MCP tool views: many tools, a large result."));
+    parser.addHelpOption();
+    QCommandLineOption toolsOption(QStringLiteral("tools"), QStringLiteral("Tools the server lists."), QStringLiteral("n"),
+                                   QStringLiteral("10000"));
+    QCommandLineOption megabytesOption(QStringLiteral("megabytes"), QStringLiteral("Size of the large result."),
+                                       QStringLiteral("n"), QStringLiteral("20"));
+    QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("The large result is JSON text."));
+    parser.addOptions({toolsOption, megabytesOption, jsonOption});
+    parser.addPositionalArgument(QStringLiteral("mcp"), QStringLiteral("The mode."));
+    parser.process(app);
+    const int toolCount = std::max(1, parser.value(toolsOption).toInt());
+    const int megabytes = std::max(1, parser.value(megabytesOption).toInt());
+    if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty()) {
+        out() << "mcp: " << reason << Qt::endl;
+        return 1;
+    }
+
+    workspace::Workspace space;
+    workspace::Connection server;
+    server.id = QStringLiteral("many");
+    server.kind = workspace::Connection::Kind::McpServer;
+    server.command = test::nodeProgram();
+    server.arguments = {test::sourceDir() + QStringLiteral("/tests/bench/peers/many-tools.cjs"), QStringLiteral("--tools"),
+                        QString::number(toolCount), QStringLiteral("--megabytes"), QString::number(megabytes)};
+    if (parser.isSet(jsonOption))
+        server.arguments << QStringLiteral("--json");
+    space.add(server);
+    traffic::TrafficLog log;
+    workspace::ConnectionStates states(&space, &log);
+    workspace::McpSessions servers(&space, &states, &log, nullptr);
+    servers.setCloseGraceMs(300);
+    ui::McpServerView view(&space, &states, &servers);
+    view.setConfirmation([](QWidget *, const QString &, std::function<void(bool)> answer) { answer(true); });
+    view.resize(1280, 800);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view)) {
+        out() << "mcp: the window was not shown" << Qt::endl;
+        return 1;
+    }
+    view.setServer(server.id);
+    ui::McpToolsView *tools = view.toolsView();
+    view.tabs()->setCurrentWidget(tools);
+    out() << QStringLiteral("mcp: McpServerView at 1280x800 against many-tools.cjs (%1 tools, a %2 MB %3 result); platform %4")
+                 .arg(toolCount).arg(megabytes).arg(parser.isSet(jsonOption) ? QStringLiteral("JSON") : QStringLiteral("text"))
+                 .arg(QGuiApplication::platformName())
+          << Qt::endl;
+    const auto verdict = [](double ms, double target) { return ms < target ? QStringLiteral("ok") : QStringLiteral("ABOVE TARGET"); };
+    const auto worst = [](const StallProbe &probe) {
+        return probe.lateMs().empty() ? 0.0 : *std::max_element(probe.lateMs().begin(), probe.lateMs().end());
+    };
+
+    StallProbe probe(5);
+    probe.start();
+    QElapsedTimer timer;
+    timer.start();
+    view.connectServer();
+    if (!QTest::qWaitFor([&] { return tools->toolModel()->rowCount() == toolCount; }, 120000)) {
+        out() << "mcp: the tools were not listed: " << states.status(server.id).reason << Qt::endl;
+        return 1;
+    }
+    waitForPaint(tools);
+    const double listedMs = msSince(timer);
+    probe.stop();
+    out() << QStringLiteral("mcp.list         %1 ms  connected, %2 tools listed and shown; the GUI thread waited at most %3 ms  (target < 50 ms) %4")
+                 .arg(listedMs, 7, 'f', 1).arg(toolCount).arg(worst(probe), 0, 'f', 1).arg(verdict(worst(probe), 50))
+          << Qt::endl;
+
+    // Searching as a person types: each keystroke filters every tool.
+    auto *search = tools->findChild<QLineEdit *>(QStringLiteral("toolSearchEdit"));
+    std::vector<double> keys;
+    probe.start();
+    for (const QChar c : QStringLiteral("delta 77")) {
+        QElapsedTimer key;
+        key.start();
+        QTest::keyClick(search, c.toLatin1());
+        waitForPaint(tools);
+        keys.push_back(msSince(key));
+    }
+    probe.stop();
+    const double worstKey = *std::max_element(keys.begin(), keys.end());
+    out() << QStringLiteral("mcp.search       %1 ms worst, %2 ms median  a keystroke filtered and painted (%3 of %4 tools left); the GUI thread waited at most %5 ms  (target < 50 ms) %6")
+                 .arg(worstKey, 7, 'f', 1).arg(percentile(keys, 0.5), 0, 'f', 1).arg(tools->filterModel()->rowCount())
+                 .arg(toolCount).arg(worst(probe), 0, 'f', 1).arg(verdict(std::max(worstKey, worst(probe)), 50))
+          << Qt::endl;
+    search->clear();
+
+    // The large result: the call sent, the answer read, decoded and shown.
+    if (!tools->selectTool(QStringLiteral("big"))) {
+        out() << "mcp: no tool \"big\"" << Qt::endl;
+        return 1;
+    }
+    bool finished = false;
+    QObject::connect(tools, &ui::McpToolsView::callFinished, tools, [&finished] { finished = true; });
+    probe.start();
+    timer.restart();
+    tools->run();
+    if (!QTest::qWaitFor([&] { return finished && !tools->resultView()->isBusy(); }, 120000)) {
+        out() << "mcp: the large result did not arrive" << Qt::endl;
+        return 1;
+    }
+    waitForPaint(tools);
+    const double shownMs = msSince(timer);
+    probe.stop();
+    out() << QStringLiteral("mcp.result       %1 ms  a %2 MB result received and shown; the GUI thread waited at most %3 ms  (%4 waits over 50 ms)")
+                 .arg(shownMs, 7, 'f', 1).arg(megabytes).arg(worst(probe), 0, 'f', 1).arg(probe.stalls().size())
+          << Qt::endl;
+    for (const auto &[at, late] : probe.stalls())
+        out() << QStringLiteral("mcp.result.wait  %1 ms late at %2 ms").arg(late, 7, 'f', 1).arg(at, 0, 'f', 0) << Qt::endl;
+    servers.disconnectServer(server.id);
+    (void)QTest::qWaitFor([&] { return !servers.session(server.id); }, 5000);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -1243,6 +1574,10 @@ int main(int argc, char *argv[])
         bench = benchTraffic;
     else if (mode == "startup")
         bench = benchStartup;
+    else if (mode == "form")
+        bench = benchForm;
+    else if (mode == "mcp")
+        bench = benchMcp;
     if (!bench) {
         std::fprintf(stderr, "%s: unknown mode \"%s\"\n", argv[0], argv[1]);
         usage(argv[0]);

@@ -139,8 +139,22 @@ function checkWorkspace(file, urls) {
       { id: 'billing', kind: 'agent', name: 'Billing', url: urls.billing },
       { id: 'technical-support', kind: 'agent', name: 'Technical support', url: urls.technical },
       { id: 'refund-policy', kind: 'agent', name: 'Refund policy', url: urls.refunds },
+      {
+        id: 'mcp-everything',
+        kind: 'mcp',
+        name: 'MCP reference server',
+        transport: 'stdio',
+        command: process.execPath,
+        arguments: [
+          '--require',
+          fileURLToPath(new URL('../loopback.cjs', import.meta.url)),
+          fileURLToPath(new URL('../node_modules/@modelcontextprotocol/server-everything/dist/index.js', import.meta.url)),
+        ],
+      },
     ],
   };
+  for (const path of expected.connections[4].arguments.slice(1))
+    check(existsSync(path), `the MCP reference server's ${path} does not exist`);
   check(JSON.stringify(workspace) === JSON.stringify(expected), `workspace file differs:\n${JSON.stringify(workspace, null, 2)}`);
 }
 

@@ -1,0 +1,402 @@
+#include "McpServerView.h"
+
+#include "McpToolsView.h"
+#include "PeerText.h"
+#include "mcp/McpSession.h"
+#include "util/ShellQuote.h"
+#include "util/Utf8.h"
+#include "traffic/Redactor.h"
+#include "workspace/ConnectionStates.h"
+#include "workspace/McpSessions.h"
+#include "workspace/Workspace.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace crosstalk::ui {
+
+namespace {
+
+QString text(const nlohmann::json &value)
+{
+    if (value.is_string())
+        return utf8ToString(value.get_ref<const std::string &>());
+    return utf8ToString(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+/// The question asked before a server's command runs: a window-modal box,
+/// answered later (no nested event loop).
+void askWithBox(QWidget *parent, const QString &details, std::function<void(bool)> answer)
+{
+    auto *box = new QMessageBox(parent);
+    box->setObjectName(QStringLiteral("confirmCommandBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Question);
+    box->setTextFormat(Qt::PlainText);
+    box->setWindowTitle(McpServerView::tr("Run a Server"));
+    // All in the plain-text part: QMessageBox guesses the informative
+    // text's format, and an imported command could hold markup.
+    box->setText(McpServerView::tr("Crosstalk is about to run this command on your computer, with your rights:")
+                 + QStringLiteral("\n\n") + details);
+    box->setStandardButtons(QMessageBox::Ok | QMessageBox::Cancel);
+    box->button(QMessageBox::Ok)->setText(McpServerView::tr("&Run"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    auto shared = std::make_shared<std::function<void(bool)>>(std::move(answer));
+    QObject::connect(box, &QMessageBox::finished, box, [box, shared](int) {
+        const bool yes = box->clickedButton() == box->button(QMessageBox::Ok);
+        if (*shared) {
+            auto call = std::move(*shared);
+            *shared = nullptr;
+            call(yes);
+        }
+    });
+    box->open();
+}
+
+} // namespace
+
+McpServerView::McpServerView(workspace::Workspace *workspace, workspace::ConnectionStates *states,
+                             workspace::McpSessions *sessions, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_states(states)
+    , m_sessions(sessions)
+    , m_confirm(askWithBox)
+{
+    setObjectName(QStringLiteral("mcpServerView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(8, 8, 8, 0);
+    m_nameLabel = makePlainLabel(this, QStringLiteral("serverNameLabel"));
+    QFont bold = m_nameLabel->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.3);
+    m_nameLabel->setFont(bold);
+    m_nameLabel->setWordWrap(false);
+    m_stateLabel = makePlainLabel(this, QStringLiteral("serverStateLabel"));
+    m_connectButton = new QPushButton(tr("&Connect"), this);
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    connect(m_connectButton, &QPushButton::clicked, this, &McpServerView::connectServer);
+    m_disconnectButton = new QPushButton(tr("&Disconnect"), this);
+    m_disconnectButton->setObjectName(QStringLiteral("disconnectButton"));
+    connect(m_disconnectButton, &QPushButton::clicked, this, &McpServerView::disconnectServer);
+    header->addWidget(m_nameLabel);
+    header->addWidget(m_stateLabel, 1);
+    header->addWidget(m_connectButton);
+    header->addWidget(m_disconnectButton);
+    layout->addLayout(header);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("serverTabs"));
+    m_tabs->setDocumentMode(true);
+    layout->addWidget(m_tabs, 1);
+    buildOverview();
+    m_tools = new McpToolsView(m_tabs);
+    m_tabs->addTab(m_tools, tr("Tools"));
+    buildLog();
+
+    if (states)
+        connect(states, &workspace::ConnectionStates::stateChanged, this, [this](const QString &id) {
+            if (id == m_id)
+                refresh();
+        });
+    if (workspace)
+        connect(workspace, &workspace::Workspace::updated, this, [this](const QString &id) {
+            if (id == m_id)
+                refresh();
+        });
+    if (sessions) {
+        connect(sessions, &workspace::McpSessions::serverReady, this, [this](const QString &id) {
+            if (id == m_id)
+                refresh();
+        });
+        connect(sessions, &workspace::McpSessions::serverClosed, this, [this](const QString &id) {
+            if (id == m_id)
+                refresh();
+        });
+        connect(sessions, &workspace::McpSessions::sessionCreated, this, [this](const QString &id) {
+            if (id == m_id) {
+                m_stderr->clear();
+                refresh();
+            }
+        });
+        connect(sessions, &workspace::McpSessions::stderrLine, this, [this](const QString &id, const QString &line) {
+            if (id == m_id)
+                m_stderr->appendPlainText(revealHiddenCharacters(line));
+        });
+        connect(sessions, &workspace::McpSessions::logAdded, this,
+                [this](const QString &id, const workspace::McpSessions::LogEntry &entry) {
+                    if (id == m_id)
+                        appendLogRow(entry.time, entry.level, entry.source, text(entry.data));
+                });
+    }
+    refresh();
+}
+
+McpServerView::~McpServerView() = default;
+
+void McpServerView::buildOverview()
+{
+    auto *page = new QWidget(m_tabs);
+    page->setObjectName(QStringLiteral("overviewPage"));
+    auto *layout = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_targetLabel = makePlainLabel(page, QStringLiteral("targetLabel"));
+    m_serverInfoLabel = makePlainLabel(page, QStringLiteral("serverInfoLabel"));
+    m_eraLabel = makePlainLabel(page, QStringLiteral("eraLabel"));
+    m_versionLabel = makePlainLabel(page, QStringLiteral("protocolVersionLabel"));
+    m_transportLabel = makePlainLabel(page, QStringLiteral("transportLabel"));
+    m_capabilitiesLabel = makePlainLabel(page, QStringLiteral("capabilitiesLabel"));
+    form->addRow(tr("Runs:"), m_targetLabel);
+    form->addRow(tr("Server:"), m_serverInfoLabel);
+    form->addRow(tr("Era:"), m_eraLabel);
+    form->addRow(tr("Protocol version:"), m_versionLabel);
+    form->addRow(tr("Transport:"), m_transportLabel);
+    form->addRow(tr("Capabilities:"), m_capabilitiesLabel);
+    layout->addLayout(form);
+    auto *instructionsLabel = new QLabel(tr("Instructions from the server:"), page);
+    m_instructions = new QPlainTextEdit(page);
+    m_instructions->setObjectName(QStringLiteral("instructionsView"));
+    m_instructions->setReadOnly(true);
+    m_instructions->setMaximumHeight(120);
+    layout->addWidget(instructionsLabel);
+    layout->addWidget(m_instructions);
+
+    m_stderrBox = new QGroupBox(tr("The server's stderr"), page);
+    auto *stderrLayout = new QVBoxLayout(m_stderrBox);
+    m_stderr = new QPlainTextEdit(m_stderrBox);
+    m_stderr->setObjectName(QStringLiteral("stderrConsole"));
+    m_stderr->setReadOnly(true);
+    m_stderr->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_stderr->setMaximumBlockCount(workspace::McpSessions::MaxStderrLines);
+    m_stderr->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_stderrDropped = makePlainLabel(m_stderrBox, QStringLiteral("stderrDroppedLabel"));
+    stderrLayout->addWidget(m_stderr, 1);
+    stderrLayout->addWidget(m_stderrDropped);
+    layout->addWidget(m_stderrBox, 1);
+    m_tabs->addTab(page, tr("Overview"));
+}
+
+void McpServerView::buildLog()
+{
+    auto *page = new QWidget(m_tabs);
+    page->setObjectName(QStringLiteral("logPage"));
+    auto *layout = new QVBoxLayout(page);
+    auto *row = new QHBoxLayout;
+    m_levelCombo = new QComboBox(page);
+    m_levelCombo->setObjectName(QStringLiteral("logLevelCombo"));
+    for (const char *level : {"debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"})
+        m_levelCombo->addItem(QString::fromLatin1(level));
+    m_levelCombo->setCurrentText(QStringLiteral("info"));
+    m_levelCombo->setToolTip(tr("The least severe log messages the server is asked to send"));
+    connect(m_levelCombo, &QComboBox::currentTextChanged, this, [this](const QString &level) {
+        if (m_sessions)
+            if (mcp::McpSession *session = m_sessions->session(m_id))
+                session->setLogLevel(level);
+    });
+    auto *clear = new QPushButton(tr("Clear View"), page);
+    connect(clear, &QPushButton::clicked, this, [this] { m_log->clear(); });
+    row->addWidget(new QLabel(tr("Log level:"), page));
+    row->addWidget(m_levelCombo);
+    row->addStretch(1);
+    row->addWidget(clear);
+    layout->addLayout(row);
+    m_log = new QTreeWidget(page);
+    m_log->setObjectName(QStringLiteral("serverLog"));
+    m_log->setRootIsDecorated(false);
+    m_log->setUniformRowHeights(true);
+    m_log->setHeaderLabels({tr("Time"), tr("Level"), tr("Logger or notification"), tr("Data")});
+    m_log->header()->setStretchLastSection(true);
+    layout->addWidget(m_log, 1);
+    m_tabs->addTab(page, tr("Log"));
+}
+
+void McpServerView::setServer(const QString &id)
+{
+    if (id == m_id)
+        return refresh();
+    m_id = id;
+    m_stderr->clear();
+    if (m_sessions) {
+        const QStringList lines = m_sessions->stderrLines(id);
+        for (const QString &line : lines)
+            m_stderr->appendPlainText(revealHiddenCharacters(line));
+    }
+    refreshLog();
+    refresh();
+}
+
+QString McpServerView::commandDetails() const
+{
+    const workspace::Connection *c = m_workspace ? m_workspace->connection(m_id) : nullptr;
+    if (!c || c->transport != QLatin1String("stdio"))
+        return {};
+    QString details = shellCommandLine(QStringList{c->command} + c->arguments);
+    if (!c->workingDirectory.isEmpty())
+        details += QStringLiteral("\n\n") + tr("In the folder: %1").arg(QDir::toNativeSeparators(c->workingDirectory));
+    if (!c->environment.isEmpty()) {
+        QStringList env;
+        for (const workspace::NamedValue &v : c->environment) {
+            const bool secret = v.secret || traffic::Redactor::isSecretName(v.name);
+            env << v.name + QLatin1Char('=') + (secret ? tr("(secret)") : shellQuoted(v.value));
+        }
+        details += QStringLiteral("\n\n") + tr("With the environment:") + QLatin1Char('\n') + env.join(QLatin1Char('\n'));
+    }
+    return revealHiddenCharacters(details);
+}
+
+void McpServerView::connectServer()
+{
+    if (!m_sessions || m_id.isEmpty())
+        return;
+    const QString details = commandDetails();
+    if (details.isEmpty() || m_confirmed.contains(details))
+        return startConnecting();
+    const QString id = m_id;
+    QPointer<McpServerView> self = this;
+    m_confirm(this, details, [self, id, details](bool yes) {
+        if (!self || !yes)
+            return;
+        self->m_confirmed.insert(details);
+        if (self->m_id == id)
+            self->startConnecting();
+    });
+}
+
+void McpServerView::startConnecting()
+{
+    QString error;
+    if (!m_sessions->connectServer(m_id, &error)) {
+        m_stateLabel->setText(tr("Cannot connect: %1").arg(error));
+        return;
+    }
+    if (mcp::McpSession *session = m_sessions->session(m_id))
+        session->setLogLevel(m_levelCombo->currentText());
+    refresh();
+}
+
+void McpServerView::disconnectServer()
+{
+    if (m_sessions)
+        m_sessions->disconnectServer(m_id);
+    refresh();
+}
+
+void McpServerView::refresh()
+{
+    const workspace::Connection *c = m_workspace ? m_workspace->connection(m_id) : nullptr;
+    if (!c) {
+        m_nameLabel->clear();
+        m_stateLabel->clear();
+        m_connectButton->setEnabled(false);
+        m_disconnectButton->setEnabled(false);
+        m_tools->setServer({}, nullptr, nullptr);
+        return;
+    }
+    mcp::McpSession *session = m_sessions ? m_sessions->session(m_id) : nullptr;
+    const bool ready = m_sessions && m_sessions->isReady(m_id);
+    setPeerText(m_nameLabel, c->name.isEmpty() ? c->id : c->name);
+    const auto status = m_states ? m_states->status(m_id) : workspace::ConnectionStates::Status();
+    QString state;
+    switch (status.state) {
+    case workspace::ConnectionStates::State::Idle:
+        state = tr("Not connected");
+        break;
+    case workspace::ConnectionStates::State::Connecting:
+        state = tr("Connecting…");
+        break;
+    case workspace::ConnectionStates::State::Connected:
+        state = tr("Connected");
+        break;
+    case workspace::ConnectionStates::State::Error:
+        state = tr("Not connected: %1").arg(revealHiddenCharacters(status.reason));
+        break;
+    }
+    m_stateLabel->setText(state);
+    m_connectButton->setEnabled(!session);
+    m_disconnectButton->setEnabled(session != nullptr);
+
+    const bool stdio = c->transport == QLatin1String("stdio");
+    m_targetLabel->setText(stdio ? revealHiddenCharacters(shellCommandLine(QStringList{c->command} + c->arguments))
+                                 : revealHiddenCharacters(c->url.toString()));
+    m_stderrBox->setVisible(stdio);
+    const qint64 dropped = m_sessions ? m_sessions->droppedStderrLines(m_id) : 0;
+    m_stderrDropped->setVisible(dropped > 0);
+    m_stderrDropped->setText(tr("%n older line(s) were dropped.", nullptr, int(std::min<qint64>(dropped, INT_MAX))));
+    if (ready) {
+        const nlohmann::json &info = session->serverInfo();
+        QString serverInfo = text(info.value("title", info.value("name", nlohmann::json(""))));
+        if (info.contains("version"))
+            serverInfo += QLatin1Char(' ') + text(info["version"]);
+        if (info.contains("title") && info.contains("name"))
+            serverInfo += QStringLiteral(" (") + text(info["name"]) + QLatin1Char(')');
+        setPeerText(m_serverInfoLabel, serverInfo);
+        m_eraLabel->setText(session->era() == QLatin1String("modern") ? tr("modern (2026-07-28 and later)")
+                                                                      : tr("legacy (initialize handshake)"));
+        setPeerText(m_versionLabel, session->protocolVersion());
+        m_transportLabel->setText(session->transportName());
+        QStringList caps;
+        for (const auto &[key, value] : session->capabilities().items()) {
+            QString cap = utf8ToString(key);
+            QStringList flags;
+            if (value.is_object()) {
+                for (const auto &[flag, on] : value.items()) {
+                    if (on.is_boolean() && on.get<bool>())
+                        flags << utf8ToString(flag);
+                }
+            }
+            if (!flags.isEmpty())
+                cap += QStringLiteral(" (") + flags.join(QStringLiteral(", ")) + QLatin1Char(')');
+            caps << cap;
+        }
+        setPeerText(m_capabilitiesLabel, caps.isEmpty() ? tr("none") : caps.join(QStringLiteral(" · ")));
+        m_instructions->setPlainText(revealHiddenCharacters(session->instructions()));
+    } else {
+        for (QLabel *label : {m_serverInfoLabel, m_eraLabel, m_versionLabel, m_transportLabel, m_capabilitiesLabel})
+            label->setText(tr("—"));
+        m_instructions->clear();
+    }
+    m_tools->setServer(*c, ready ? session : nullptr, ready ? m_sessions->catalog(m_id) : nullptr);
+}
+
+void McpServerView::refreshLog()
+{
+    m_log->clear();
+    if (!m_sessions)
+        return;
+    const auto &entries = m_sessions->log(m_id);
+    const size_t start = entries.size() > size_t(MaxLogRows) ? entries.size() - size_t(MaxLogRows) : 0;
+    for (size_t i = start; i < entries.size(); ++i)
+        appendLogRow(entries[i].time, entries[i].level, entries[i].source, text(entries[i].data));
+}
+
+void McpServerView::appendLogRow(const QDateTime &time, const QString &level, const QString &source, const QString &data)
+{
+    auto *item = new QTreeWidgetItem(m_log);
+    item->setText(0, QLocale().toString(time.time(), QLocale::LongFormat));
+    item->setText(1, level.isEmpty() ? tr("notification") : revealHiddenCharacters(level));
+    item->setText(2, revealHiddenCharacters(source.left(200)));
+    item->setText(3, revealHiddenCharacters(data.left(1000)));
+    item->setToolTip(3, revealHiddenCharacters(data.left(4000)));
+    while (m_log->topLevelItemCount() > MaxLogRows)
+        delete m_log->takeTopLevelItem(0);
+    const QScrollBar *bar = m_log->verticalScrollBar();
+    if (bar->value() >= bar->maximum() - 2)
+        m_log->scrollToBottom();
+}
+
+} // namespace crosstalk::ui

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QPointer>
+#include <QSet>
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTreeWidget;
+
+namespace crosstalk::workspace {
+class ConnectionStates;
+class McpSessions;
+class Workspace;
+}
+
+namespace crosstalk::ui {
+
+class McpToolsView;
+
+/// One MCP server: connect and disconnect it, and what it is (server info,
+/// era, negotiated version, transport, capabilities, instructions as plain
+/// text, and for stdio the server's stderr), its tools, and its log and
+/// notifications. A stdio server's exact command line (with its
+/// environment and working directory) is shown and confirmed before it is
+/// run the first time in a session of the app.
+class McpServerView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// Asks a person whether to run a command: `details` says exactly what
+    /// runs; `answer` is called once, now or later.
+    using Confirmation = std::function<void(QWidget *parent, const QString &details, std::function<void(bool)> answer)>;
+    /// Log rows shown; older ones are dropped from the view.
+    static constexpr int MaxLogRows = 5000;
+
+    McpServerView(workspace::Workspace *workspace, workspace::ConnectionStates *states, workspace::McpSessions *sessions,
+                  QWidget *parent = nullptr);
+    ~McpServerView() override;
+
+    /// Shows a server of the workspace.
+    void setServer(const QString &id);
+    QString serverId() const { return m_id; }
+    /// Connects, asking first when the command was not confirmed yet.
+    void connectServer();
+    void disconnectServer();
+    /// Replaces the question asked before running a command (tests answer it).
+    void setConfirmation(Confirmation confirmation) { m_confirm = std::move(confirmation); }
+    /// What is shown and confirmed before the server's command runs.
+    QString commandDetails() const;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    McpToolsView *toolsView() const { return m_tools; }
+    QPlainTextEdit *stderrConsole() const { return m_stderr; }
+
+private:
+    void buildOverview();
+    void buildLog();
+    void refresh();
+    void refreshLog();
+    void appendLogRow(const QDateTime &time, const QString &level, const QString &source, const QString &text);
+    void startConnecting();
+
+    QPointer<workspace::Workspace> m_workspace;
+    QPointer<workspace::ConnectionStates> m_states;
+    QPointer<workspace::McpSessions> m_sessions;
+    QString m_id;
+    QSet<QString> m_confirmed; // command details confirmed in this run
+    Confirmation m_confirm;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_nameLabel = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QPushButton *m_connectButton = nullptr;
+    QPushButton *m_disconnectButton = nullptr;
+    QLabel *m_targetLabel = nullptr;
+    QLabel *m_serverInfoLabel = nullptr;
+    QLabel *m_eraLabel = nullptr;
+    QLabel *m_versionLabel = nullptr;
+    QLabel *m_transportLabel = nullptr;
+    QLabel *m_capabilitiesLabel = nullptr;
+    QPlainTextEdit *m_instructions = nullptr;
+    QWidget *m_stderrBox = nullptr;
+    QPlainTextEdit *m_stderr = nullptr;
+    QLabel *m_stderrDropped = nullptr;
+    McpToolsView *m_tools = nullptr;
+    QComboBox *m_levelCombo = nullptr;
+    QTreeWidget *m_log = nullptr;
+};
+
+} // namespace crosstalk::ui
