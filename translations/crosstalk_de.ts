@@ -553,6 +553,29 @@
     </message>
 </context>
 <context>
+    <name>FileHandoff</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>The type “%1” is not known here, so no application can be chosen for it.</source>
+        <translation>Der Typ „%1“ ist hier nicht bekannt, daher kann keine Anwendung dafür gewählt werden.</translation>
+    </message>
+    <message>
+        <source>Only audio, video and images are opened with another application.</source>
+        <translation>Nur Audio, Video und Bilder werden mit einer anderen Anwendung geöffnet.</translation>
+    </message>
+    <message>
+        <source>The data does not look like %1 (it looks like %2), so it was not opened.</source>
+        <translation>Die Daten sehen nicht nach %1 aus (sondern nach %2), daher wurden sie nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>No application could open it.</source>
+        <translation>Keine Anwendung konnte sie öffnen.</translation>
+    </message>
+</context>
+<context>
     <name>FormModel</name>
     <message>
         <source>More than %1 references follow one another.</source>
@@ -724,6 +747,204 @@
     </message>
 </context>
 <context>
+    <name>McpConfig</name>
+    <message>
+        <source>%1: expected a string</source>
+        <translation>%1: eine Zeichenkette erwartet</translation>
+    </message>
+    <message>
+        <source>%1: missing</source>
+        <translation>%1: fehlt</translation>
+    </message>
+    <message>
+        <source>%1: expected true or false</source>
+        <translation>%1: true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected a list</source>
+        <translation>%1: eine Liste erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: ein Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected a list of strings</source>
+        <translation>%1: eine Liste von Zeichenketten erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected an object of names and strings</source>
+        <translation>%1: ein Objekt aus Namen und Zeichenketten erwartet</translation>
+    </message>
+    <message>
+        <source>%1: holds a NUL character</source>
+        <translation>%1: enthält ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <source>%1: not a usable environment variable name</source>
+        <translation>%1: kein verwendbarer Name für eine Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>%1: not a valid HTTP header name</source>
+        <translation>%1: kein gültiger HTTP-Header-Name</translation>
+    </message>
+    <message>
+        <source>%1: a header value cannot hold a line break or a NUL character</source>
+        <translation>%1: ein Header-Wert darf weder einen Zeilenumbruch noch ein NUL-Zeichen enthalten</translation>
+    </message>
+    <message>
+        <source>%1: not imported: %2</source>
+        <translation>%1: nicht importiert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more notes.</source>
+        <translation>
+            <numerusform>… und %n weiterer Hinweis.</numerusform>
+            <numerusform>… und %n weitere Hinweise.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 is kept as written: Crosstalk does not fill it in; edit it before connecting.</source>
+        <translation>%1: %2 bleibt wie geschrieben: Crosstalk setzt dafür keinen Wert ein; bearbeiten Sie es vor dem Verbinden.</translation>
+    </message>
+    <message>
+        <source>%1: a secret that comes from %2, which Crosstalk cannot fill in: give its value before connecting.</source>
+        <translation>%1: ein Geheimnis aus %2, das Crosstalk nicht einsetzen kann: Geben Sie seinen Wert vor dem Verbinden an.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not one of stdio, http, streamable-http, sse</source>
+        <translation>%1: „%2“ ist keiner von stdio, http, streamable-http, sse</translation>
+    </message>
+    <message>
+        <source>%1: needs a “command” (a program to start) or a “url”</source>
+        <translation>%1: braucht einen „command“ (ein zu startendes Programm) oder eine „url“</translation>
+    </message>
+    <message>
+        <source>%1: empty</source>
+        <translation>%1: leer</translation>
+    </message>
+    <message>
+        <source>%1: Crosstalk does not read environment files: the variables in %2 were not imported.</source>
+        <translation>%1: Crosstalk liest keine Umgebungsdateien: Die Variablen in %2 wurden nicht importiert.</translation>
+    </message>
+    <message>
+        <source>%1: not imported: its URL holds %2, which Crosstalk cannot fill in.</source>
+        <translation>%1: nicht importiert: Die URL enthält %2, was Crosstalk nicht einsetzen kann.</translation>
+    </message>
+    <message>
+        <source>%1: not imported: %2 is not an http or https URL.</source>
+        <translation>%1: nicht importiert: %2 ist keine http- oder https-URL.</translation>
+    </message>
+    <message>
+        <source>%1: missing: the file is not a %2 configuration</source>
+        <translation>%1: fehlt: Die Datei ist keine Konfiguration im Format %2</translation>
+    </message>
+    <message>
+        <source>%1: expected an object of names and servers</source>
+        <translation>%1: ein Objekt aus Namen und Servern erwartet</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 servers</source>
+        <translation>%1: mehr als %2 Server</translation>
+    </message>
+    <message>
+        <source>%1: the secret %2 needs a value%3: give it before connecting.</source>
+        <translation>%1: Das Geheimnis %2 braucht einen Wert%3: Geben Sie ihn vor dem Verbinden an.</translation>
+    </message>
+    <message>
+        <source>%1: %2 needs a value%3: edit the server before connecting.</source>
+        <translation>%1: %2 braucht einen Wert%3: Bearbeiten Sie den Server vor dem Verbinden.</translation>
+    </message>
+    <message>
+        <source>%1: the secret %2 needs %3 filled in: give its value before connecting.</source>
+        <translation>%1: Für das Geheimnis %2 muss %3 ausgefüllt werden: Geben Sie seinen Wert vor dem Verbinden an.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is kept as written: fill it in before connecting.</source>
+        <translation>%1: %2 bleibt wie geschrieben: Füllen Sie es vor dem Verbinden aus.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not positional or named</source>
+        <translation>%1: „%2“ ist weder positional noch named</translation>
+    </message>
+    <message>
+        <source>%1: %2 needs a value%3: edit the arguments before connecting.</source>
+        <translation>%1: %2 braucht einen Wert%3: Bearbeiten Sie die Argumente vor dem Verbinden.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not one of stdio, streamable-http, sse</source>
+        <translation>%1: „%2“ ist keiner von stdio, streamable-http, sse</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not one of streamable-http, sse</source>
+        <translation>%1: „%2“ ist keiner von streamable-http, sse</translation>
+    </message>
+    <message>
+        <source>%1: not imported: its URL needs %2 filled in.</source>
+        <translation>%1: nicht importiert: In der URL muss %2 ausgefüllt werden.</translation>
+    </message>
+    <message>
+        <source>%1: not imported: an MCP bundle (.mcpb) is installed by a client that supports bundles.</source>
+        <translation>%1: nicht importiert: Ein MCP-Bundle (.mcpb) wird von einem Client installiert, der Bundles unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1: not imported: Crosstalk does not know how to run a %2 package.</source>
+        <translation>%1: nicht importiert: Crosstalk weiß nicht, wie ein Paket vom Typ %2 ausgeführt wird.</translation>
+    </message>
+    <message>
+        <source>%1: the package serves MCP at %2 once started with “%3”: Crosstalk connects to the URL and does not start it.</source>
+        <translation>%1: Das Paket stellt MCP unter %2 bereit, sobald es mit „%3“ gestartet wurde: Crosstalk verbindet sich mit der URL und startet es nicht.</translation>
+    </message>
+    <message>
+        <source>The server.json lists no “packages” and no “remotes”.</source>
+        <translation>Die server.json nennt weder „packages“ noch „remotes“.</translation>
+    </message>
+    <message>
+        <source>packages, remotes: more than %1 servers</source>
+        <translation>packages, remotes: mehr als %1 Server</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB.</source>
+        <translation>Die Datei ist größer als %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The file is not JSON (at byte %1: a comment that is never closed).</source>
+        <translation>Die Datei ist kein JSON (bei Byte %1: ein Kommentar, der nie geschlossen wird).</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The file is nested too deeply (at %1).</source>
+        <translation>Die Datei ist zu tief verschachtelt (bei %1).</translation>
+    </message>
+    <message>
+        <source>The file is not JSON (at byte %1: %2).</source>
+        <translation>Die Datei ist kein JSON (bei Byte %1: %2).</translation>
+    </message>
+    <message>
+        <source>The file is not an MCP configuration: it does not hold a JSON object.</source>
+        <translation>Die Datei ist keine MCP-Konfiguration: Sie enthält kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The file is not an MCP configuration Crosstalk knows: it has no “mcpServers” (Claude Desktop, Cursor), no “servers” (VS Code) and no “name” with “packages” or “remotes” (server.json).</source>
+        <translation>Die Datei ist keine MCP-Konfiguration, die Crosstalk kennt: Sie hat kein „mcpServers“ (Claude Desktop, Cursor), kein „servers“ (VS Code) und kein „name“ mit „packages“ oder „remotes“ (server.json).</translation>
+    </message>
+    <message>
+        <source>The file could not be read (%1).</source>
+        <translation>Die Datei konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>Detected from the content</source>
+        <translation>Am Inhalt erkannt</translation>
+    </message>
+    <message>
+        <source>MCP registry server.json</source>
+        <translation>server.json der MCP-Registry</translation>
+    </message>
+</context>
+<context>
     <name>RedirectRules</name>
     <message>
         <source>HTTP status %1 is not a redirect.</source>
@@ -790,6 +1011,17 @@
     <message>
         <source>The value does not match the schema.</source>
         <translation>Der Wert passt nicht zum Schema.</translation>
+    </message>
+    <message>
+        <source>The schema refers to itself without going into the value (a $ref loop), so it cannot be checked.</source>
+        <translation>Das Schema verweist auf sich selbst, ohne in den Wert hineinzugehen (eine $ref-Schleife), daher kann es nicht geprüft werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ShellQuote</name>
+    <message>
+        <source>the quote %1 at character %2 is never closed</source>
+        <translation>das Anführungszeichen %1 an Zeichen %2 wird nie geschlossen</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2975,22 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
+    <message>
+        <source>Add server…</source>
+        <translation>Server hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add an MCP server: a command to run, or a URL</source>
+        <translation>Einen MCP-Server hinzufügen: einen auszuführenden Befehl oder eine URL</translation>
+    </message>
+    <message>
+        <source>Add MCP server…</source>
+        <translation>MCP-Server hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::ui::ConversationView</name>
@@ -3091,6 +3339,903 @@ It leads to %2.</source>
 
 Er führt zu %2.</translation>
     </message>
+    <message>
+        <source>%1 lists no MCP server Crosstalk can use.</source>
+        <translation>%1 nennt keinen MCP-Server, den Crosstalk verwenden kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n MCP server(s).</source>
+        <translation>
+            <numerusform>%n MCP-Server importiert.</numerusform>
+            <numerusform>%n MCP-Server importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The MCP servers could not be exported: %1</source>
+        <translation>Die MCP-Server ließen sich nicht exportieren: %1</translation>
+    </message>
+    <message>
+        <source>The MCP servers were exported to %1.</source>
+        <translation>Die MCP-Server wurden nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>The MCP servers were exported to %1, without these secrets: %2</source>
+        <translation>Die MCP-Server wurden nach %1 exportiert, ohne diese Geheimnisse: %2</translation>
+    </message>
+    <message>
+        <source>Import MCP servers</source>
+        <translation>MCP-Server importieren</translation>
+    </message>
+    <message>
+        <source>MCP configurations (*.json);;All files (*)</source>
+        <translation>MCP-Konfigurationen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export the MCP servers</source>
+        <translation>Die MCP-Server exportieren</translation>
+    </message>
+    <message>
+        <source>MCP configurations (*.json)</source>
+        <translation>MCP-Konfigurationen (*.json)</translation>
+    </message>
+    <message>
+        <source>Add &amp;MCP Server…</source>
+        <translation>&amp;MCP-Server hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add an MCP server to the workspace: a command to run, or a URL</source>
+        <translation>Einen MCP-Server zum Arbeitsbereich hinzufügen: einen auszuführenden Befehl oder eine URL</translation>
+    </message>
+    <message>
+        <source>Import &amp;MCP Servers…</source>
+        <translation>MCP-Server im&amp;portieren …</translation>
+    </message>
+    <message>
+        <source>Add MCP servers from Claude Desktop, VS Code or Cursor settings, or from a registry server.json</source>
+        <translation>MCP-Server aus den Einstellungen von Claude Desktop, VS Code oder Cursor oder aus der server.json einer Registry hinzufügen</translation>
+    </message>
+    <message>
+        <source>Export MCP &amp;Servers…</source>
+        <translation>MCP-Server e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Write the workspace&apos;s MCP servers as mcpServers, without secrets</source>
+        <translation>Die MCP-Server des Arbeitsbereichs als mcpServers schreiben, ohne Geheimnisse</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::McpImportDialog</name>
+    <message>
+        <source>Import MCP Servers</source>
+        <translation>MCP-Server importieren</translation>
+    </message>
+    <message>
+        <source>%1 (%2) lists these servers. A command runs on your computer, with your rights, only when you connect its server, and Crosstalk shows it and asks again first.</source>
+        <translation>%1 (%2) nennt diese Server. Ein Befehl läuft erst dann auf Ihrem Computer mit Ihren Rechten, wenn Sie sich mit seinem Server verbinden, und Crosstalk zeigt ihn vorher an und fragt noch einmal nach.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Runs or reaches</source>
+        <translation>Startet oder erreicht</translation>
+    </message>
+    <message>
+        <source>(secret)</source>
+        <translation>(geheim)</translation>
+    </message>
+    <message>
+        <source>environment: %1</source>
+        <translation>Umgebung: %1</translation>
+    </message>
+    <message>
+        <source>in the folder: %1</source>
+        <translation>im Ordner: %1</translation>
+    </message>
+    <message>
+        <source>What could not be taken over as written:</source>
+        <translation>Was sich nicht wie geschrieben übernehmen ließ:</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Server(s)</source>
+        <translation>
+            <numerusform>%n Server &amp;importieren</numerusform>
+            <numerusform>%n Server &amp;importieren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::McpResultView</name>
+    <message>
+        <source>The image is too large to show here; save it to look at it.</source>
+        <translation>Das Bild ist zu groß, um es hier zu zeigen; speichern Sie es, um es anzusehen.</translation>
+    </message>
+    <message>
+        <source>The image could not be read: its data is not valid base64.</source>
+        <translation>Das Bild konnte nicht gelesen werden: Seine Daten sind kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>SVG images are not shown here (they can refer to other files); save it to look at it.</source>
+        <translation>SVG-Bilder werden hier nicht gezeigt (sie können auf andere Dateien verweisen); speichern Sie das Bild, um es anzusehen.</translation>
+    </message>
+    <message>
+        <source>The image is too large to show here (%1 × %2 pixels); save it to look at it.</source>
+        <translation>Das Bild ist zu groß, um es hier zu zeigen (%1 × %2 Pixel); speichern Sie es, um es anzusehen.</translation>
+    </message>
+    <message>
+        <source>The image could not be read: %1</source>
+        <translation>Das Bild konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>⚠ The tool reported a failure</source>
+        <translation>⚠ Das Werkzeug hat einen Fehlschlag gemeldet</translation>
+    </message>
+    <message>
+        <source>The request itself succeeded: the tool ran and said it failed (isError). What it returned is shown below.</source>
+        <translation>Die Anfrage selbst war erfolgreich: Das Werkzeug lief und meldete, dass es fehlgeschlagen ist (isError). Was es zurückgegeben hat, steht unten.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Resource link</source>
+        <translation>Ressourcenlink</translation>
+    </message>
+    <message>
+        <source>Embedded resource</source>
+        <translation>Eingebettete Ressource</translation>
+    </message>
+    <message>
+        <source>Read Again</source>
+        <translation>Erneut lesen</translation>
+    </message>
+    <message>
+        <source>A “%1” block without the members it needs; shown as JSON.</source>
+        <translation>Ein „%1“-Block ohne die nötigen Felder; als JSON gezeigt.</translation>
+    </message>
+    <message>
+        <source>A content block without a type; shown as JSON.</source>
+        <translation>Ein Inhaltsblock ohne Typ; als JSON gezeigt.</translation>
+    </message>
+    <message>
+        <source>Unknown content type “%1”; shown as JSON.</source>
+        <translation>Unbekannter Inhaltstyp „%1“; als JSON gezeigt.</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>Wird aufbereitet …</translation>
+    </message>
+    <message>
+        <source>⚠ This text holds hidden characters; they are shown as \uXXXX escapes.</source>
+        <translation>⚠ Dieser Text enthält verborgene Zeichen; sie werden als \uXXXX-Escapes angezeigt.</translation>
+    </message>
+    <message>
+        <source>⚠ This text holds hidden characters; they are shown as ⟦U+…⟧.</source>
+        <translation>⚠ Dieser Text enthält verborgene Zeichen; sie werden als ⟦U+…⟧ angezeigt.</translation>
+    </message>
+    <message>
+        <source>Too long to lay out as Markdown: shown as plain text.</source>
+        <translation>Zu lang, um als Markdown aufbereitet zu werden: als reiner Text gezeigt.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 characters.</source>
+        <translation>Gezeigt werden die ersten %1 von %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Save All…</source>
+        <translation>Alles speichern …</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2</source>
+        <translation>Speichern unter %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>no type given</source>
+        <translation>kein Typ angegeben</translation>
+    </message>
+    <message>
+        <source>Reading the image…</source>
+        <translation>Das Bild wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>Open with Player</source>
+        <translation>Im Player öffnen</translation>
+    </message>
+    <message>
+        <source>The type “%1” is not an audio type known here, so no player can be chosen for it.</source>
+        <translation>Der Typ „%1“ ist hier kein bekannter Audiotyp, daher kann kein Player dafür gewählt werden.</translation>
+    </message>
+    <message>
+        <source>Writes it to a temporary file and opens that with the system&apos;s player</source>
+        <translation>Schreibt es in eine temporäre Datei und öffnet diese mit dem Player des Systems</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Opened %1 with the system&apos;s player.</source>
+        <translation>%1 wurde mit dem Player des Systems geöffnet.</translation>
+    </message>
+    <message>
+        <source>Not opened: %1</source>
+        <translation>Nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Ask the server for this resource (resources/read)</source>
+        <translation>Den Server nach dieser Ressource fragen (resources/read)</translation>
+    </message>
+    <message>
+        <source>(no uri)</source>
+        <translation>(keine URI)</translation>
+    </message>
+    <message>
+        <source>Text, no type given</source>
+        <translation>Text, kein Typ angegeben</translation>
+    </message>
+    <message>
+        <source>Contents with neither text nor blob; shown as JSON.</source>
+        <translation>Inhalt ohne text und ohne blob; als JSON gezeigt.</translation>
+    </message>
+    <message>
+        <source>Binary, no type given</source>
+        <translation>Binär, kein Typ angegeben</translation>
+    </message>
+    <message>
+        <source>Structured content</source>
+        <translation>Strukturierter Inhalt</translation>
+    </message>
+    <message>
+        <source>✔ Matches the tool&apos;s output schema.</source>
+        <translation>✔ Passt zum Ausgabeschema des Werkzeugs.</translation>
+    </message>
+    <message>
+        <source>✘ Does not match the tool&apos;s output schema:</source>
+        <translation>✘ Passt nicht zum Ausgabeschema des Werkzeugs:</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <source>(the value itself)</source>
+        <translation>(der Wert selbst)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… und %n weiteres Problem.</numerusform>
+            <numerusform>… und %n weitere Probleme.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The tool declares an output schema but gave no structured content.</source>
+        <translation>Das Werkzeug deklariert ein Ausgabeschema, lieferte aber keinen strukturierten Inhalt.</translation>
+    </message>
+    <message>
+        <source>Not checked: there was no output schema to check it against.</source>
+        <translation>Nicht geprüft: Es gab kein Ausgabeschema, gegen das geprüft werden konnte.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 characters; long strings are cut.</source>
+        <translation>Gezeigt werden die ersten %1 von %2 Zeichen; lange Zeichenketten sind gekürzt.</translation>
+    </message>
+    <message>
+        <source>✘ The request failed</source>
+        <translation>✘ Die Anfrage ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Rohes JSON</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more content block(s) not shown here; see the raw JSON.</source>
+        <translation>
+            <numerusform>%n weiterer Inhaltsblock wird hier nicht gezeigt; siehe das rohe JSON.</numerusform>
+            <numerusform>%n weitere Inhaltsblöcke werden hier nicht gezeigt; siehe das rohe JSON.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The result holds no content.</source>
+        <translation>Das Ergebnis enthält keinen Inhalt.</translation>
+    </message>
+    <message>
+        <source>The result&apos;s “content” is not a list; see the raw JSON.</source>
+        <translation>Das Feld „content“ des Ergebnisses ist keine Liste; siehe das rohe JSON.</translation>
+    </message>
+    <message>
+        <source>Binary contents</source>
+        <translation>Binärer Inhalt</translation>
+    </message>
+    <message>
+        <source>Text contents</source>
+        <translation>Textinhalt</translation>
+    </message>
+    <message>
+        <source>Contents that are not an object; shown as JSON.</source>
+        <translation>Inhalt, der kein Objekt ist; als JSON gezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more content(s) not shown here; see the raw JSON.</source>
+        <translation>
+            <numerusform>%n weiterer Inhalt wird hier nicht gezeigt; siehe das rohe JSON.</numerusform>
+            <numerusform>%n weitere Inhalte werden hier nicht gezeigt; siehe das rohe JSON.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The resource has no contents.</source>
+        <translation>Die Ressource hat keine Inhalte.</translation>
+    </message>
+    <message>
+        <source>(no role)</source>
+        <translation>(keine Rolle)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more message(s) not shown here; see the raw JSON.</source>
+        <translation>
+            <numerusform>%n weitere Nachricht wird hier nicht gezeigt; siehe das rohe JSON.</numerusform>
+            <numerusform>%n weitere Nachrichten werden hier nicht gezeigt; siehe das rohe JSON.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The prompt has no messages.</source>
+        <translation>Der Prompt hat keine Nachrichten.</translation>
+    </message>
+    <message>
+        <source>The server answered with error %1: %2</source>
+        <translation>Der Server hat mit Fehler %1 geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>No answer came in time.</source>
+        <translation>Es kam nicht rechtzeitig eine Antwort.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>Der Server war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server broke the protocol.</source>
+        <translation>Der Server hat gegen das Protokoll verstoßen.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The request did not complete.</source>
+        <translation>Die Anfrage wurde nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1.</source>
+        <translation>HTTP-Status %1.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::McpServerDialog</name>
+    <message>
+        <source>Add an MCP Server</source>
+        <translation>Einen MCP-Server hinzufügen</translation>
+    </message>
+    <message>
+        <source>the name the server gives</source>
+        <translation>der Name, den der Server angibt</translation>
+    </message>
+    <message>
+        <source>Run a command (stdio)</source>
+        <translation>Einen Befehl ausführen (stdio)</translation>
+    </message>
+    <message>
+        <source>Connect to a URL</source>
+        <translation>Mit einer URL verbinden</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Automatisch erkennen</translation>
+    </message>
+    <message>
+        <source>Legacy (2025-11-25 and before: initialize)</source>
+        <translation>Alt (2025-11-25 und früher: initialize)</translation>
+    </message>
+    <message>
+        <source>Modern (2026-07-28: server/discover)</source>
+        <translation>Modern (2026-07-28: server/discover)</translation>
+    </message>
+    <message>
+        <source>As you would type it in a shell: quotes group words; nothing is expanded</source>
+        <translation>Wie Sie ihn in einer Shell eingeben würden: Anführungszeichen fassen Wörter zusammen; nichts wird expandiert</translation>
+    </message>
+    <message>
+        <source>Crosstalk&apos;s own</source>
+        <translation>der von Crosstalk</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <source>The server&apos;s working folder</source>
+        <translation>Der Arbeitsordner des Servers</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>U&amp;mgebung:</translation>
+    </message>
+    <message>
+        <source>Streamable HTTP, else HTTP+SSE</source>
+        <translation>Streamable HTTP, sonst HTTP+SSE</translation>
+    </message>
+    <message>
+        <source>Streamable HTTP</source>
+        <translation>Streamable HTTP</translation>
+    </message>
+    <message>
+        <source>HTTP+SSE (2024-11-05)</source>
+        <translation>HTTP+SSE (2024-11-05)</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>H&amp;eader:</translation>
+    </message>
+    <message>
+        <source>Crosstalk shows the exact command and asks before it runs it. Secret values are kept for this run only; the workspace file holds their names.</source>
+        <translation>Crosstalk zeigt den genauen Befehl und fragt nach, bevor es ihn ausführt. Geheime Werte werden nur für diesen Programmlauf aufbewahrt; die Arbeitsbereichsdatei enthält ihre Namen.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Era:</source>
+        <translation>Ä&amp;ra:</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheim</translation>
+    </message>
+    <message>
+        <source>Edit the MCP Server</source>
+        <translation>Den MCP-Server bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <source>The command cannot be read: %1.</source>
+        <translation>Der Befehl kann nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>Type the command that starts the server.</source>
+        <translation>Bitte den Befehl eingeben, der den Server startet.</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s URL.</source>
+        <translation>Bitte die URL des Servers eingeben.</translation>
+    </message>
+    <message>
+        <source>This is not a URL: %1</source>
+        <translation>Das ist keine URL: %1</translation>
+    </message>
+    <message>
+        <source>MCP servers are reached over http or https, not “%1”.</source>
+        <translation>MCP-Server erreicht man über http oder https, nicht über „%1“.</translation>
+    </message>
+    <message>
+        <source>The URL has no host.</source>
+        <translation>Die URL hat keinen Host.</translation>
+    </message>
+    <message>
+        <source>The modern era has no HTTP+SSE transport: choose Streamable HTTP.</source>
+        <translation>Die moderne Ära kennt keinen HTTP+SSE-Transport: Bitte Streamable HTTP wählen.</translation>
+    </message>
+    <message>
+        <source>The header name “%1” holds a space or a colon.</source>
+        <translation>Der Header-Name „%1“ enthält ein Leerzeichen oder einen Doppelpunkt.</translation>
+    </message>
+    <message>
+        <source>The variable name “%1” holds an equals sign.</source>
+        <translation>Der Variablenname „%1“ enthält ein Gleichheitszeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::McpServerView</name>
+    <message>
+        <source>Run a Server</source>
+        <translation>Einen Server starten</translation>
+    </message>
+    <message>
+        <source>Crosstalk is about to run this command on your computer, with your rights:</source>
+        <translation>Crosstalk wird diesen Befehl auf Ihrem Computer mit Ihren Rechten ausführen:</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>Aufruf:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Era:</source>
+        <translation>Ära:</translation>
+    </message>
+    <message>
+        <source>Protocol version:</source>
+        <translation>Protokollversion:</translation>
+    </message>
+    <message>
+        <source>Transport:</source>
+        <translation>Transport:</translation>
+    </message>
+    <message>
+        <source>Capabilities:</source>
+        <translation>Fähigkeiten:</translation>
+    </message>
+    <message>
+        <source>Instructions from the server:</source>
+        <translation>Anweisungen des Servers:</translation>
+    </message>
+    <message>
+        <source>The server&apos;s stderr</source>
+        <translation>stderr des Servers</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>The least severe log messages the server is asked to send</source>
+        <translation>Die niedrigste Stufe der Protokollmeldungen, die der Server senden soll</translation>
+    </message>
+    <message>
+        <source>Clear View</source>
+        <translation>Ansicht leeren</translation>
+    </message>
+    <message>
+        <source>Log level:</source>
+        <translation>Protokollstufe:</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Logger or notification</source>
+        <translation>Logger oder Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>In the folder: %1</source>
+        <translation>Im Ordner: %1</translation>
+    </message>
+    <message>
+        <source>(secret)</source>
+        <translation>(geheim)</translation>
+    </message>
+    <message>
+        <source>With the environment:</source>
+        <translation>Mit der Umgebung:</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindet …</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older line(s) were dropped.</source>
+        <translation>
+            <numerusform>%n ältere Zeile wurde verworfen.</numerusform>
+            <numerusform>%n ältere Zeilen wurden verworfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>modern (2026-07-28 and later)</source>
+        <translation>modern (2026-07-28 und später)</translation>
+    </message>
+    <message>
+        <source>legacy (initialize handshake)</source>
+        <translation>alt (initialize-Handshake)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>notification</source>
+        <translation>Benachrichtigung</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::McpToolListModel</name>
+    <message>
+        <source>read-only</source>
+        <translation>nur lesend</translation>
+    </message>
+    <message>
+        <source>destructive</source>
+        <translation>destruktiv</translation>
+    </message>
+    <message>
+        <source>idempotent</source>
+        <translation>idempotent</translation>
+    </message>
+    <message>
+        <source>open-world</source>
+        <translation>offene Welt</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::McpToolsView</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>tool failure</source>
+        <translation>Werkzeug meldet Fehlschlag</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>Search tools</source>
+        <translation>Werkzeuge durchsuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s)</source>
+        <translation>
+            <numerusform>%n Werkzeug</numerusform>
+            <numerusform>%n Werkzeuge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n tool(s)</source>
+        <translation>
+            <numerusform>%1 von %n Werkzeug</numerusform>
+            <numerusform>%1 von %n Werkzeugen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>List the server&apos;s tools again</source>
+        <translation>Die Werkzeuge des Servers erneut auflisten</translation>
+    </message>
+    <message>
+        <source>⚠ The tool&apos;s name, title or description holds hidden characters that change how it reads; they are shown as ⟦U+…⟧ markers.</source>
+        <translation>⚠ Name, Titel oder Beschreibung des Werkzeugs enthalten versteckte Zeichen, die ändern, wie sie sich lesen; sie werden als ⟦U+…⟧-Markierungen gezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>Call the tool with these arguments (Ctrl+Enter)</source>
+        <translation>Das Werkzeug mit diesen Argumenten aufrufen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Copy as crosstalk-cli</source>
+        <translation>Als crosstalk-cli kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the command that makes this call from a terminal; secrets are left out</source>
+        <translation>Den Befehl kopieren, der diesen Aufruf aus einem Terminal ausführt; Geheimnisse werden weggelassen</translation>
+    </message>
+    <message>
+        <source>Copy Arguments</source>
+        <translation>Argumente kopieren</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>The server changed its tools at %1; the list was read again.</source>
+        <translation>Der Server hat seine Werkzeuge um %1 geändert; die Liste wurde neu gelesen.</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>The server makes no claims about what this tool does.</source>
+        <translation>Der Server macht keine Angaben dazu, was dieses Werkzeug tut.</translation>
+    </message>
+    <message>
+        <source>The server claims: %1</source>
+        <translation>Der Server gibt an: %1</translation>
+    </message>
+    <message>
+        <source>Annotations are hints from the server, not guarantees: a server may claim anything.</source>
+        <translation>Annotationen sind Hinweise des Servers, keine Garantien: Ein Server kann alles Mögliche behaupten.</translation>
+    </message>
+    <message>
+        <source>Connect to the server to call its tools</source>
+        <translation>Mit dem Server verbinden, um seine Werkzeuge aufzurufen</translation>
+    </message>
+    <message>
+        <source>The arguments do not match the tool&apos;s schema: see the messages beside the fields</source>
+        <translation>Die Argumente passen nicht zum Schema des Werkzeugs: siehe die Meldungen neben den Feldern</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>Aufgabe %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 erledigt</translation>
+    </message>
+    <message>
+        <source>Waiting for the server…</source>
+        <translation>Warten auf den Server …</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Verlauf (%1)</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::ui::PartsView</name>
@@ -3137,9 +4282,16 @@ Er führt zu %2.</translation>
         <source>The image could not be read.</source>
         <translation>Das Bild konnte nicht gelesen werden.</translation>
     </message>
+</context>
+<context>
+    <name>crosstalk::ui::PeerTextBrowser</name>
     <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
+        <source>[image not loaded: %1]</source>
+        <translation>[Bild nicht geladen: %1]</translation>
+    </message>
+    <message>
+        <source>[image “%1” not loaded: %2]</source>
+        <translation>[Bild „%1“ nicht geladen: %2]</translation>
     </message>
 </context>
 <context>
@@ -3183,6 +4335,430 @@ Er führt zu %2.</translation>
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::SchemaForm</name>
+    <message>
+        <source>Too large for a whole number.</source>
+        <translation>Zu groß für eine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>Not a whole number.</source>
+        <translation>Keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>Not a number.</source>
+        <translation>Keine Zahl.</translation>
+    </message>
+    <message>
+        <source>Not a number JSON can hold.</source>
+        <translation>Keine Zahl, die JSON darstellen kann.</translation>
+    </message>
+    <message>
+        <source>Items %1 and %2 are the same; each must differ.</source>
+        <translation>Die Elemente %1 und %2 sind gleich; alle müssen sich unterscheiden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n item(s).</source>
+        <translation>
+            <numerusform>Mindestens %n Element.</numerusform>
+            <numerusform>Mindestens %n Elemente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n item(s).</source>
+        <translation>
+            <numerusform>Höchstens %n Element.</numerusform>
+            <numerusform>Höchstens %n Elemente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>Mindestens %n Zeichen.</numerusform>
+            <numerusform>Mindestens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>Höchstens %n Zeichen.</numerusform>
+            <numerusform>Höchstens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n member(s).</source>
+        <translation>
+            <numerusform>Mindestens %n Eintrag.</numerusform>
+            <numerusform>Mindestens %n Einträge.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n member(s).</source>
+        <translation>
+            <numerusform>Höchstens %n Eintrag.</numerusform>
+            <numerusform>Höchstens %n Einträge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Does not match the pattern the schema asks for.</source>
+        <translation>Entspricht nicht dem Muster, das das Schema verlangt.</translation>
+    </message>
+    <message>
+        <source>Not the type of value the schema asks for.</source>
+        <translation>Nicht die Art von Wert, die das Schema verlangt.</translation>
+    </message>
+    <message>
+        <source>Not one of the allowed values.</source>
+        <translation>Keiner der erlaubten Werte.</translation>
+    </message>
+    <message>
+        <source>Not the one value allowed here.</source>
+        <translation>Nicht der einzige hier erlaubte Wert.</translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed here.</source>
+        <translation>„%1“ ist hier nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>Not a date (YYYY-MM-DD).</source>
+        <translation>Kein Datum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>Not a time (hh:mm:ss and an offset such as Z).</source>
+        <translation>Keine Uhrzeit (hh:mm:ss und ein Offset wie Z).</translation>
+    </message>
+    <message>
+        <source>Not a date and time (RFC 3339, such as 2026-01-31T12:00:00Z).</source>
+        <translation>Kein Datum mit Uhrzeit (RFC 3339, etwa 2026-01-31T12:00:00Z).</translation>
+    </message>
+    <message>
+        <source>Must match exactly one of the options.</source>
+        <translation>Muss genau einer der Varianten entsprechen.</translation>
+    </message>
+    <message>
+        <source>Matches none of the options.</source>
+        <translation>Entspricht keiner der Varianten.</translation>
+    </message>
+    <message>
+        <source> (deprecated)</source>
+        <translation> (veraltet)</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Read-only: the value is kept as it is</source>
+        <translation>Schreibgeschützt: Der Wert bleibt, wie er ist</translation>
+    </message>
+    <message>
+        <source>Deprecated: better left alone</source>
+        <translation>Veraltet: besser nicht verändern</translation>
+    </message>
+    <message>
+        <source>Refers to %1 (never fetched).</source>
+        <translation>Verweist auf %1 (wird nie abgerufen).</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Put an example in</source>
+        <translation>Ein Beispiel einsetzen</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>Send null instead of a value</source>
+        <translation>null statt eines Werts senden</translation>
+    </message>
+    <message>
+        <source>Show or hide what this holds</source>
+        <translation>Den Inhalt zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DDThh:mm:ssZ</source>
+        <translation>JJJJ-MM-TTThh:mm:ssZ</translation>
+    </message>
+    <message>
+        <source>hh:mm:ssZ</source>
+        <translation>hh:mm:ssZ</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>The time now, in UTC</source>
+        <translation>Die aktuelle Uhrzeit, in UTC</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx</source>
+        <translation>xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>A new random UUID</source>
+        <translation>Eine neue zufällige UUID</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Erforderlich.</translation>
+    </message>
+    <message>
+        <source>Not an email address.</source>
+        <translation>Keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Not a URI.</source>
+        <translation>Keine URI.</translation>
+    </message>
+    <message>
+        <source>Not a UUID.</source>
+        <translation>Keine UUID.</translation>
+    </message>
+    <message>
+        <source>Pick a date, or take the time now</source>
+        <translation>Ein Datum wählen oder die aktuelle Zeit übernehmen</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>Ein Datum wählen</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>ganze Zahl</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>a multiple of %1</source>
+        <translation>ein Vielfaches von %1</translation>
+    </message>
+    <message>
+        <source>Must be more than %1.</source>
+        <translation>Muss größer als %1 sein.</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>Mindestens %1.</translation>
+    </message>
+    <message>
+        <source>Must be less than %1.</source>
+        <translation>Muss kleiner als %1 sein.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>Höchstens %1.</translation>
+    </message>
+    <message>
+        <source>Must be a multiple of %1.</source>
+        <translation>Muss ein Vielfaches von %1 sein.</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— nicht gesetzt —</translation>
+    </message>
+    <message>
+        <source>%1 (not one of the options)</source>
+        <translation>%1 (nicht unter den Auswahlmöglichkeiten)</translation>
+    </message>
+    <message>
+        <source>null (nothing to fill in)</source>
+        <translation>null (nichts auszufüllen)</translation>
+    </message>
+    <message>
+        <source>Send null</source>
+        <translation>null senden</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Any JSON value.</source>
+        <translation>Beliebiger JSON-Wert.</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>Kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Eintrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a member with a name of your own</source>
+        <translation>Einen Eintrag mit selbst gewähltem Namen hinzufügen</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>Der Name ist leer.</translation>
+    </message>
+    <message>
+        <source>“%1” is a field of its own above.</source>
+        <translation>„%1“ ist oben bereits ein eigenes Feld.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is used twice.</source>
+        <translation>Der Name „%1“ kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Remove this member</source>
+        <translation>Diesen Eintrag entfernen</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>Einbeziehen</translation>
+    </message>
+    <message>
+        <source>Whether this optional group is part of the value; filling in one of its fields includes it</source>
+        <translation>Ob diese optionale Gruppe Teil des Werts ist; das Ausfüllen eines ihrer Felder bezieht sie ein</translation>
+    </message>
+    <message>
+        <source>Other members</source>
+        <translation>Weitere Einträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more field(s) of this object are not shown: their values are kept; use Edit as JSON for them.</source>
+        <translation>
+            <numerusform>%n weiteres Feld dieses Objekts wird nicht gezeigt: Sein Wert bleibt erhalten; dafür „Als JSON bearbeiten“ verwenden.</numerusform>
+            <numerusform>%n weitere Felder dieses Objekts werden nicht gezeigt: Ihre Werte bleiben erhalten; dafür „Als JSON bearbeiten“ verwenden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No fields.</source>
+        <translation>Keine Felder.</translation>
+    </message>
+    <message>
+        <source>Also in the value, kept as they are (Edit as JSON to change them): %1</source>
+        <translation>Ebenfalls im Wert und unverändert übernommen (zum Ändern „Als JSON bearbeiten“): %1</translation>
+    </message>
+    <message>
+        <source>No members are allowed: the value is an empty object.</source>
+        <translation>Keine Einträge erlaubt: Der Wert ist ein leeres Objekt.</translation>
+    </message>
+    <message>
+        <source>Whether this optional list is part of the value</source>
+        <translation>Ob diese optionale Liste Teil des Werts ist</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Element hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an item at the end</source>
+        <translation>Ein Element am Ende hinzufügen</translation>
+    </message>
+    <message>
+        <source>No items are allowed.</source>
+        <translation>Keine Elemente erlaubt.</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>Element %1</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation>Dieses Element entfernen</translation>
+    </message>
+    <message>
+        <source>Which of the options the value is</source>
+        <translation>Welcher der Varianten der Wert entspricht</translation>
+    </message>
+    <message>
+        <source>Expand</source>
+        <translation>Erweitern</translation>
+    </message>
+    <message>
+        <source>Fill in one more level of this schema, which contains itself</source>
+        <translation>Eine weitere Ebene dieses Schemas ausfüllen, das sich selbst enthält</translation>
+    </message>
+    <message>
+        <source>Holds %1</source>
+        <translation>Enthält %1</translation>
+    </message>
+    <message>
+        <source>The text is not JSON: %1</source>
+        <translation>Der Text ist kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>The value was not checked against the schema: %1</source>
+        <translation>Der Wert wurde nicht gegen das Schema geprüft: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Edit as JSON</source>
+        <translation>Als JSON bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the whole value as JSON text, and back</source>
+        <translation>Den ganzen Wert als JSON-Text bearbeiten und zurück</translation>
+    </message>
+    <message>
+        <source>Fill in examples</source>
+        <translation>Beispiele einfüllen</translation>
+    </message>
+    <message>
+        <source>Fill every field with its default, an example or a typical value</source>
+        <translation>Jedes Feld mit seinem Standardwert, einem Beispiel oder einem typischen Wert füllen</translation>
     </message>
 </context>
 <context>
@@ -3635,6 +5211,29 @@ Er führt zu %2.</translation>
     <message>
         <source>MCP servers (%1)</source>
         <translation>MCP-Server (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::workspace::McpSessions</name>
+    <message>
+        <source>There is no MCP server with this id in the workspace.</source>
+        <translation>Im Arbeitsbereich gibt es keinen MCP-Server mit dieser ID.</translation>
+    </message>
+    <message>
+        <source>The server has no command to start.</source>
+        <translation>Der Server hat keinen Befehl zum Starten.</translation>
+    </message>
+    <message>
+        <source>The environment variable %1 is a secret whose value is not known in this run: edit the server and give it.</source>
+        <translation>Die Umgebungsvariable %1 ist ein Geheimnis, dessen Wert in diesem Programmlauf nicht bekannt ist: Bearbeiten Sie den Server und geben Sie ihn an.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address must be an http or https URL.</source>
+        <translation>Die Adresse des Servers muss eine http- oder https-URL sein.</translation>
+    </message>
+    <message>
+        <source>The header %1 is a secret whose value is not known in this run: edit the server and give it.</source>
+        <translation>Der Header %1 ist ein Geheimnis, dessen Wert in diesem Programmlauf nicht bekannt ist: Bearbeiten Sie den Server und geben Sie ihn an.</translation>
     </message>
 </context>
 <context>
