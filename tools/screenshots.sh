@@ -10,7 +10,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${1:-$root/docs/screenshots}
 build=$root/build
-tests=(tests/gui/tst_agentviews tests/gui/tst_connectionssidebar tests/gui/tst_trafficinspector tests/gui/tst_tasktimeline)
+tests=(tests/gui/tst_agentviews tests/gui/tst_connectionssidebar tests/gui/tst_trafficinspector tests/gui/tst_tasktimeline
+       tests/gui/tst_mcpviews)
 cmake --build "$build" --target "${tests[@]##*/}" >&2
 
 for lang in en de; do
@@ -24,7 +25,8 @@ for lang in en de; do
     done
 done
 # Only the pictures the README shows are kept.
-keep=(agent-card.png conversation-input-required.png conversation.png tasks.png timeline.png traffic.png)
+keep=(agent-card.png conversation-input-required.png conversation.png tasks.png timeline.png traffic.png
+      mcp-tools.png mcp-overview.png)
 for lang in en de; do
     for f in "$out/$lang"/*.png; do
         name=${f##*/}
