@@ -4060,6 +4060,10 @@ Er führt zu %2.</translation>
         <source>notification</source>
         <translation>Benachrichtigung</translation>
     </message>
+    <message>
+        <source>Resource %1</source>
+        <translation>Ressource %1</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::ui::McpToolListModel</name>

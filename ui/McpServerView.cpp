@@ -1,5 +1,6 @@
 #include "McpServerView.h"
 
+#include "McpResultView.h"
 #include "McpToolsView.h"
 #include "PeerText.h"
 #include "mcp/McpSession.h"
@@ -11,6 +12,7 @@
 #include "workspace/Workspace.h"
 
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -106,6 +108,7 @@ McpServerView::McpServerView(workspace::Workspace *workspace, workspace::Connect
     buildOverview();
     m_tools = new McpToolsView(m_tabs);
     m_tabs->addTab(m_tools, tr("Tools"));
+    connect(m_tools, &McpToolsView::resourceRequested, this, &McpServerView::readResource);
     buildLog();
 
     if (states)
@@ -371,6 +374,36 @@ void McpServerView::refresh()
         m_instructions->clear();
     }
     m_tools->setServer(*c, ready ? session : nullptr, ready ? m_sessions->catalog(m_id) : nullptr);
+}
+
+QWidget *McpServerView::readResource(const QString &uri)
+{
+    mcp::McpSession *session = m_sessions ? m_sessions->session(m_id) : nullptr;
+    if (!session || !m_sessions->isReady(m_id))
+        return nullptr;
+    auto *window = new QDialog(this);
+    window->setObjectName(QStringLiteral("resourceWindow"));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowTitle(tr("Resource %1").arg(revealHiddenCharacters(uri.left(200))));
+    auto *view = new McpResultView(window);
+    view->setObjectName(QStringLiteral("resourceView"));
+    auto *layout = new QVBoxLayout(window);
+    auto *uriLabel = makePlainLabel(window, QStringLiteral("resourceUriLabel"));
+    setPeerText(uriLabel, uri);
+    layout->addWidget(uriLabel);
+    layout->addWidget(view, 1);
+    window->resize(760, 560);
+    // Links in the resource lead to other resources of the same server.
+    connect(view, &McpResultView::resourceRequested, this, &McpServerView::readResource);
+    session->request(QStringLiteral("resources/read"), nlohmann::json{{"uri", uri.toStdString()}}, m_sessions->timeoutMs(),
+                     view, [view](const mcp::McpError &error, const nlohmann::json &result) {
+                         if (error.ok())
+                             view->showReadResult(result);
+                         else
+                             view->showError(error);
+                     });
+    window->show();
+    return window;
 }
 
 void McpServerView::refreshLog()

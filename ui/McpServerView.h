@@ -55,6 +55,10 @@ public:
     /// What is shown and confirmed before the server's command runs.
     QString commandDetails() const;
 
+    /// Reads a resource of the server (a link in a result was activated)
+    /// and shows it in a window of its own; null when not connected.
+    QWidget *readResource(const QString &uri);
+
     QTabWidget *tabs() const { return m_tabs; }
     McpToolsView *toolsView() const { return m_tools; }
     QPlainTextEdit *stderrConsole() const { return m_stderr; }

@@ -27,6 +27,7 @@
 #include "TestPaths.h"
 
 #include <QComboBox>
+#include <QDialog>
 #include <QFile>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -82,6 +83,7 @@ private slots:
     void toolTextStaysLiteral();
     void toolFailureIsNotAProtocolError();
     void progressIsShown();
+    void resourceLinkIsRead();
     void serverDialogAddsAndEdits();
     void importIsReviewedFirst();
 
@@ -402,6 +404,30 @@ void TestMcpViews::progressIsShown()
     QVERIFY(!progress->isVisibleTo(tools));
     QVERIFY(!cancel->isEnabled());
     QTRY_VERIFY(shownText(tools->resultView()).contains(QStringLiteral("done after 3 steps")));
+}
+
+void TestMcpViews::resourceLinkIsRead()
+{
+    connectServer(everythingId);
+    ui::McpServerView *view = m_window->serverView();
+    ui::McpToolsView *tools = view->toolsView();
+    view->tabs()->setCurrentWidget(tools);
+    QVERIFY(tools->selectTool(QStringLiteral("get-resource-links")));
+    QVERIFY(call(tools, QStringLiteral("get-resource-links")));
+    QPushButton *read = nullptr;
+    QTRY_VERIFY((read = tools->resultView()->findChild<QPushButton *>(QStringLiteral("readButton:1"))));
+    QSignalSpy requested(tools, &ui::McpToolsView::resourceRequested);
+    read->click();
+    QCOMPARE(requested.size(), 1);
+    const QString uri = requested.first().first().toString();
+    QVERIFY2(uri.startsWith(QStringLiteral("demo://")), qPrintable(uri));
+    QDialog *window = nullptr;
+    QTRY_VERIFY((window = view->findChild<QDialog *>(QStringLiteral("resourceWindow"))));
+    auto *resource = window->findChild<ui::McpResultView *>(QStringLiteral("resourceView"));
+    QVERIFY(resource);
+    // The server's answer to resources/read is shown: its uri and content.
+    QTRY_VERIFY_WITH_TIMEOUT(shownText(resource).contains(uri), 10000);
+    window->close();
 }
 
 void TestMcpViews::serverDialogAddsAndEdits()
