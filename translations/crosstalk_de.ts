@@ -3446,6 +3446,125 @@ Er führt zu %2.</translation>
     </message>
 </context>
 <context>
+    <name>crosstalk::ui::McpRequestHandler</name>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>unknown part</source>
+        <translation>unbekannter Teil</translation>
+    </message>
+    <message>
+        <source>Information Requested</source>
+        <translation>Angaben erbeten</translation>
+    </message>
+    <message>
+        <source>The MCP server “%1” asks you:</source>
+        <translation>Der MCP-Server „%1“ fragt Sie:</translation>
+    </message>
+    <message>
+        <source>Only what you accept is sent to the server. Do not give passwords or keys here.</source>
+        <translation>Nur was Sie annehmen, wird an den Server gesendet. Geben Sie hier keine Passwörter oder Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Annehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>Open a Page?</source>
+        <translation>Eine Seite öffnen?</translation>
+    </message>
+    <message>
+        <source>The MCP server “%1” asks you to open a page in your browser:</source>
+        <translation>Der MCP-Server „%1“ bittet Sie, eine Seite in Ihrem Browser zu öffnen:</translation>
+    </message>
+    <message>
+        <source>This is not a web address, and Crosstalk does not open it.</source>
+        <translation>Dies ist keine Webadresse, und Crosstalk öffnet sie nicht.</translation>
+    </message>
+    <message>
+        <source>It leads to %1, without encryption (http).</source>
+        <translation>Sie führt zu %1, ohne Verschlüsselung (http).</translation>
+    </message>
+    <message>
+        <source>It leads to %1.</source>
+        <translation>Sie führt zu %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>Im Browser ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>A Model&apos;s Reply Requested</source>
+        <translation>Antwort eines Modells erbeten</translation>
+    </message>
+    <message>
+        <source>The MCP server “%1” asks for a model&apos;s reply (sampling). You write it, or reject the request.</source>
+        <translation>Der MCP-Server „%1“ bittet um die Antwort eines Modells (Sampling). Sie schreiben sie selbst oder weisen die Anfrage zurück.</translation>
+    </message>
+    <message>
+        <source>System prompt:</source>
+        <translation>Systemprompt:</translation>
+    </message>
+    <message>
+        <source>Models hinted: %1</source>
+        <translation>Vorgeschlagene Modelle: %1</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>intelligence</source>
+        <translation>Intelligenz</translation>
+    </message>
+    <message>
+        <source>Priority of %1: %2</source>
+        <translation>Vorrang von %1: %2</translation>
+    </message>
+    <message>
+        <source>At most %1 tokens</source>
+        <translation>Höchstens %1 Tokens</translation>
+    </message>
+    <message>
+        <source>Tools offered to the model: %1</source>
+        <translation>Dem Modell angebotene Werkzeuge: %1</translation>
+    </message>
+    <message>
+        <source>Context asked for: %1</source>
+        <translation>Erbetener Kontext: %1</translation>
+    </message>
+    <message>
+        <source>The reply, as the model would give it</source>
+        <translation>Die Antwort, wie das Modell sie geben würde</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Send Reply</source>
+        <translation>Antwort &amp;senden</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Zurückweisen</translation>
+    </message>
+    <message>
+        <source>Your reply:</source>
+        <translation>Ihre Antwort:</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::ui::McpResultView</name>
     <message>
         <source>The image is too large to show here; save it to look at it.</source>
@@ -4063,6 +4182,26 @@ Er führt zu %2.</translation>
     <message>
         <source>Resource %1</source>
         <translation>Ressource %1</translation>
+    </message>
+    <message>
+        <source>Roots are the folders MCP servers may work in. Every server that asks (roots/list) gets this list, and is told when it changes.</source>
+        <translation>Wurzeln sind die Ordner, in denen MCP-Server arbeiten dürfen. Jeder Server, der danach fragt (roots/list), erhält diese Liste und erfährt, wenn sie sich ändert.</translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder…</source>
+        <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>A folder servers may work in</source>
+        <translation>Ein Ordner, in dem Server arbeiten dürfen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Roots</source>
+        <translation>Wurzeln</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "ConnectionsSidebar.h"
 #include "ConversationView.h"
 #include "McpImportDialog.h"
+#include "McpRequestHandler.h"
 #include "McpServerView.h"
 #include "PeerText.h"
 #include "TasksView.h"
@@ -67,7 +68,9 @@ MainWindow::MainWindow(const WorkspaceServices &services, QWidget *parent)
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_agentTabs);
     if (services.mcp) {
-        m_serverView = new McpServerView(services.workspace, services.states, services.mcp, m_stack);
+        m_serverView = new McpServerView(services.workspace, services.states, services.mcp, services.requests, m_stack);
+        if (services.requests)
+            services.requests->setParentWidget(this);
         m_stack->addWidget(m_serverView);
     }
     setCentralWidget(m_stack);

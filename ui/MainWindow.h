@@ -28,6 +28,7 @@ class AboutDialog;
 class AgentCardView;
 class ConnectionsSidebar;
 class ConversationView;
+class McpRequestHandler;
 class McpServerView;
 class TasksView;
 class TrafficInspector;
@@ -45,6 +46,9 @@ struct WorkspaceServices
     workspace::AgentSessions *sessions = nullptr;
     /// Each MCP server's connection; may be null (no MCP views then).
     workspace::McpSessions *mcp = nullptr;
+    /// Answers the servers' requests with dialogs, and keeps the roots; may
+    /// be null (no roots editor then).
+    McpRequestHandler *requests = nullptr;
 };
 
 /// Crosstalk's main window. It arranges the views and owns the menus; it holds

@@ -1,5 +1,6 @@
 #include "McpServerView.h"
 
+#include "McpRequestHandler.h"
 #include "McpResultView.h"
 #include "McpToolsView.h"
 #include "PeerText.h"
@@ -13,6 +14,8 @@
 
 #include <QComboBox>
 #include <QDialog>
+#include <QFileDialog>
+#include <QListWidget>
 #include <QDir>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -70,11 +73,12 @@ void askWithBox(QWidget *parent, const QString &details, std::function<void(bool
 } // namespace
 
 McpServerView::McpServerView(workspace::Workspace *workspace, workspace::ConnectionStates *states,
-                             workspace::McpSessions *sessions, QWidget *parent)
+                             workspace::McpSessions *sessions, McpRequestHandler *requests, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_states(states)
     , m_sessions(sessions)
+    , m_requests(requests)
     , m_confirm(askWithBox)
 {
     setObjectName(QStringLiteral("mcpServerView"));
@@ -110,6 +114,8 @@ McpServerView::McpServerView(workspace::Workspace *workspace, workspace::Connect
     m_tabs->addTab(m_tools, tr("Tools"));
     connect(m_tools, &McpToolsView::resourceRequested, this, &McpServerView::readResource);
     buildLog();
+    if (requests)
+        buildRoots();
 
     if (states)
         connect(states, &workspace::ConnectionStates::stateChanged, this, [this](const QString &id) {
@@ -226,6 +232,64 @@ void McpServerView::buildLog()
     m_log->header()->setStretchLastSection(true);
     layout->addWidget(m_log, 1);
     m_tabs->addTab(page, tr("Log"));
+}
+
+void McpServerView::buildRoots()
+{
+    auto *page = new QWidget(m_tabs);
+    page->setObjectName(QStringLiteral("rootsPage"));
+    auto *layout = new QVBoxLayout(page);
+    auto *about = makePlainLabel(page, QStringLiteral("rootsAbout"));
+    about->setText(tr("Roots are the folders MCP servers may work in. Every server that asks (roots/list) gets this list, "
+                      "and is told when it changes."));
+    m_roots = new QListWidget(page);
+    m_roots->setObjectName(QStringLiteral("rootsList"));
+    const auto refill = [this] {
+        m_roots->clear();
+        for (const QString &uri : m_requests->roots()) {
+            auto *item = new QListWidgetItem(revealHiddenCharacters(QUrl(uri).toLocalFile()), m_roots);
+            item->setData(Qt::UserRole, uri);
+            item->setToolTip(uri);
+        }
+    };
+    refill();
+    connect(m_requests, &McpRequestHandler::rootsChanged, this, refill);
+    connect(m_requests, &McpRequestHandler::rootsChanged, this, [this] {
+        if (m_sessions)
+            m_sessions->notifyRootsChanged();
+    });
+    auto *add = new QPushButton(tr("Add &Folder…"), page);
+    add->setObjectName(QStringLiteral("addRootButton"));
+    connect(add, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("A folder servers may work in"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setFileMode(QFileDialog::Directory);
+        dialog->setOption(QFileDialog::ShowDirsOnly);
+        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+            const QString uri = QUrl::fromLocalFile(QDir(path).absolutePath()).toString(QUrl::FullyEncoded);
+            QStringList roots = m_requests->roots();
+            if (!roots.contains(uri))
+                m_requests->setRoots(roots << uri);
+        });
+        dialog->open();
+    });
+    auto *remove = new QPushButton(tr("&Remove"), page);
+    remove->setObjectName(QStringLiteral("removeRootButton"));
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_roots->currentItem()) {
+            QStringList roots = m_requests->roots();
+            roots.removeAll(item->data(Qt::UserRole).toString());
+            m_requests->setRoots(roots);
+        }
+    });
+    auto *row = new QHBoxLayout;
+    row->addWidget(add);
+    row->addWidget(remove);
+    row->addStretch(1);
+    layout->addWidget(about);
+    layout->addWidget(m_roots, 1);
+    layout->addLayout(row);
+    m_tabs->addTab(page, tr("Roots"));
 }
 
 void McpServerView::setServer(const QString &id)

@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
@@ -21,6 +22,7 @@ class Workspace;
 
 namespace crosstalk::ui {
 
+class McpRequestHandler;
 class McpToolsView;
 
 /// One MCP server: connect and disconnect it, and what it is (server info,
@@ -40,8 +42,9 @@ public:
     /// Log rows shown; older ones are dropped from the view.
     static constexpr int MaxLogRows = 5000;
 
+    /// `requests` (may be null) keeps the roots the Roots tab edits.
     McpServerView(workspace::Workspace *workspace, workspace::ConnectionStates *states, workspace::McpSessions *sessions,
-                  QWidget *parent = nullptr);
+                  McpRequestHandler *requests, QWidget *parent = nullptr);
     ~McpServerView() override;
 
     /// Shows a server of the workspace.
@@ -66,6 +69,7 @@ public:
 private:
     void buildOverview();
     void buildLog();
+    void buildRoots();
     void refresh();
     void refreshLog();
     void appendLogRow(const QDateTime &time, const QString &level, const QString &source, const QString &text);
@@ -74,6 +78,7 @@ private:
     QPointer<workspace::Workspace> m_workspace;
     QPointer<workspace::ConnectionStates> m_states;
     QPointer<workspace::McpSessions> m_sessions;
+    QPointer<McpRequestHandler> m_requests;
     QString m_id;
     QSet<QString> m_confirmed; // command details confirmed in this run
     Confirmation m_confirm;
@@ -95,6 +100,7 @@ private:
     McpToolsView *m_tools = nullptr;
     QComboBox *m_levelCombo = nullptr;
     QTreeWidget *m_log = nullptr;
+    QListWidget *m_roots = nullptr;
 };
 
 } // namespace crosstalk::ui

@@ -518,7 +518,15 @@ public:
     QSize minimumSizeHint() const override
     {
         prepare();
-        return {std::min(m_natural, fontMetrics().averageCharWidth() * 12), fontMetrics().height()};
+        // All its lines at the width it has: a scroll area squeezes its
+        // widget down to the minimum, and the text must not be cut.
+        const int narrowest = std::min(m_natural, fontMetrics().averageCharWidth() * 12);
+        // Before it is shown it has no width of its own yet: the width
+        // sizeHint() laid it out for is used (and kept).
+        const int at = testAttribute(Qt::WA_WState_Visible) && width() > narrowest
+            ? width()
+            : std::min(m_natural, fontMetrics().averageCharWidth() * 80);
+        return {narrowest, layOut(std::max(at, 1))};
     }
 
 protected:
@@ -529,6 +537,13 @@ protected:
         const QRect area = contentsRect();
         layOut(area.width());
         m_layout.draw(&painter, area.topLeft());
+    }
+
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        if (event->size().width() != event->oldSize().width() && layOut(event->size().width()) != event->size().height())
+            updateGeometry(); // more or fewer lines at this width
     }
 
     void changeEvent(QEvent *event) override

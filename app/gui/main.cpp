@@ -2,6 +2,7 @@
 // shows the main window.
 
 #include "MainWindow.h"
+#include "McpRequestHandler.h"
 #include "Translations.h"
 #include "traffic/TrafficLog.h"
 #include "util/Clock.h"
@@ -142,11 +143,11 @@ int main(int argc, char *argv[])
                                                          : workspace::WorkspaceStore::defaultPath();
     workspace::WorkspaceStore store(&workspace, path);
     workspace::AgentSessions sessions(&workspace, &states, &traffic);
-    // Server requests (sampling, elicitation, roots) are refused until the
-    // dialogs that answer them exist.
-    workspace::McpSessions servers(&workspace, &states, &traffic, nullptr);
+    // What servers ask (sampling, elicitation, roots) is answered in dialogs.
+    ui::McpRequestHandler requests(&workspace);
+    workspace::McpSessions servers(&workspace, &states, &traffic, &requests);
 
-    ui::MainWindow window({&workspace, &states, &store, &traffic, &sessions, &servers});
+    ui::MainWindow window({&workspace, &states, &store, &traffic, &sessions, &servers, &requests});
     if (qEnvironmentVariableIsSet("CROSSTALK_STARTUP_PROBE"))
         new StartupProbe(&window, sinceMain);
     window.show();

@@ -30,6 +30,25 @@ std::optional<QList<QPair<QString, QString>>> resolved(const QList<NamedValue> &
 
 } // namespace
 
+/// The session's handler: the shared one, told which server asks.
+class ForwardingHandler : public mcp::McpClientHandler
+{
+public:
+    ForwardingHandler(ServerRequestHandler *handler, QString id)
+        : m_handler(handler)
+        , m_id(std::move(id))
+    {
+    }
+    void handleServerRequest(const QString &method, const nlohmann::json &params, Reply reply, Refuse refuse) override
+    {
+        m_handler->handleServerRequest(m_id, method, params, std::move(reply), std::move(refuse));
+    }
+
+private:
+    ServerRequestHandler *m_handler;
+    QString m_id;
+};
+
 struct McpSessions::Server
 {
     QPointer<mcp::McpSession> session;
@@ -42,7 +61,7 @@ struct McpSessions::Server
 };
 
 McpSessions::McpSessions(Workspace *workspace, ConnectionStates *states, traffic::TrafficLog *log,
-                         mcp::McpClientHandler *handler, QObject *parent)
+                         ServerRequestHandler *handler, QObject *parent)
     : QObject(parent)
     , m_workspace(workspace)
     , m_states(states)
@@ -146,7 +165,12 @@ bool McpSessions::connectServer(const QString &id, QString *error)
         }
     }
 
-    auto *session = new mcp::McpSession(transport, m_handler, this);
+    std::shared_ptr<ForwardingHandler> handler;
+    if (m_handler)
+        handler = std::make_shared<ForwardingHandler>(m_handler, id);
+    auto *session = new mcp::McpSession(transport, handler.get(), this);
+    // The handler lives as long as the session (a closing one is deleted later).
+    connect(session, &QObject::destroyed, this, [handler] {});
     session->setEraPreference(c->era == QLatin1String("legacy")   ? mcp::McpSession::Era::Legacy
                               : c->era == QLatin1String("modern") ? mcp::McpSession::Era::Modern
                                                                   : mcp::McpSession::Era::Auto);
@@ -218,6 +242,14 @@ bool McpSessions::connectServer(const QString &id, QString *error)
     emit sessionCreated(id, session);
     session->open(m_timeoutMs);
     return true;
+}
+
+void McpSessions::notifyRootsChanged()
+{
+    for (const auto &server : std::as_const(m_servers)) {
+        if (server->session && server->ready && !server->closing)
+            server->session->notify(QStringLiteral("notifications/roots/list_changed"));
+    }
 }
 
 void McpSessions::disconnectServer(const QString &id)

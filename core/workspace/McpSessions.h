@@ -21,6 +21,17 @@ namespace crosstalk::workspace {
 
 class Workspace;
 
+/// Answers what the workspace's servers ask of Crosstalk (sampling,
+/// elicitation, roots), knowing which server asks. Exactly one of `reply`
+/// or `refuse` must be called, now or later.
+class ServerRequestHandler
+{
+public:
+    virtual ~ServerRequestHandler() = default;
+    virtual void handleServerRequest(const QString &serverId, const QString &method, const nlohmann::json &params,
+                                     mcp::McpClientHandler::Reply reply, mcp::McpClientHandler::Refuse refuse) = 0;
+};
+
 /// The live connection to each MCP server of a workspace, made when a person
 /// asks for it (a server is a process to start or an endpoint to reach, so
 /// choosing it in the sidebar is not enough). Each server has its session,
@@ -51,7 +62,7 @@ public:
     /// `handler` answers the servers' requests (sampling, elicitation,
     /// roots); may be null (they are refused) and must outlive this object.
     McpSessions(Workspace *workspace, ConnectionStates *states, traffic::TrafficLog *log,
-                mcp::McpClientHandler *handler, QObject *parent = nullptr);
+                ServerRequestHandler *handler, QObject *parent = nullptr);
     ~McpSessions() override;
 
     /// Starts or reaches the server as the workspace describes it (a session
@@ -60,6 +71,9 @@ public:
     bool connectServer(const QString &id, QString *error = nullptr);
     /// Ends the connection (a stdio server is shut down in order).
     void disconnectServer(const QString &id);
+    /// Tells every connected server that asked for roots and said it follows
+    /// their changes that they changed (notifications/roots/list_changed).
+    void notifyRootsChanged();
     /// The session while connecting or connected, else null.
     mcp::McpSession *session(const QString &id) const;
     /// What the server offers, once connected (null before).
@@ -102,7 +116,7 @@ private:
     QPointer<Workspace> m_workspace;
     QPointer<ConnectionStates> m_states;
     QPointer<traffic::TrafficLog> m_log;
-    mcp::McpClientHandler *m_handler;
+    ServerRequestHandler *m_handler;
     qint64 m_timeoutMs = DefaultTimeoutMs;
     int m_closeGraceMs = 2000;
     QHash<QString, std::shared_ptr<Server>> m_servers;

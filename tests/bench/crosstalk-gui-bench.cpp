@@ -1470,7 +1470,7 @@ int benchMcp(QApplication &app)
     workspace::ConnectionStates states(&space, &log);
     workspace::McpSessions servers(&space, &states, &log, nullptr);
     servers.setCloseGraceMs(300);
-    ui::McpServerView view(&space, &states, &servers);
+    ui::McpServerView view(&space, &states, &servers, nullptr);
     view.setConfirmation([](QWidget *, const QString &, std::function<void(bool)> answer) { answer(true); });
     view.resize(1280, 800);
     view.show();

@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "McpResultView.h"
 #include "McpImportDialog.h"
+#include "McpRequestHandler.h"
 #include "McpServerDialog.h"
 #include "McpServerView.h"
 #include "McpToolListModel.h"
@@ -28,6 +29,7 @@
 
 #include <QComboBox>
 #include <QDialog>
+#include <QListWidget>
 #include <QFile>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -84,6 +86,10 @@ private slots:
     void toolFailureIsNotAProtocolError();
     void progressIsShown();
     void resourceLinkIsRead();
+    void elicitationIsAnswered();
+    void elicitationIsDeclined();
+    void samplingIsAnsweredByHand();
+    void rootsReachTheServer();
     void serverDialogAddsAndEdits();
     void importIsReviewedFirst();
 
@@ -96,10 +102,12 @@ private:
     std::unique_ptr<workspace::Workspace> m_workspace;
     std::unique_ptr<traffic::TrafficLog> m_traffic;
     std::unique_ptr<workspace::ConnectionStates> m_states;
+    std::unique_ptr<ui::McpRequestHandler> m_requests;
     std::unique_ptr<workspace::McpSessions> m_servers;
     std::unique_ptr<workspace::WorkspaceStore> m_store;
     std::unique_ptr<ui::MainWindow> m_window;
     QStringList m_asked;
+    QList<QUrl> m_opened;
     bool m_answer = true;
 };
 
@@ -134,12 +142,15 @@ void TestMcpViews::initTestCase()
     m_workspace = std::make_unique<workspace::Workspace>();
     m_traffic = std::make_unique<traffic::TrafficLog>();
     m_states = std::make_unique<workspace::ConnectionStates>(m_workspace.get(), m_traffic.get());
-    m_servers = std::make_unique<workspace::McpSessions>(m_workspace.get(), m_states.get(), m_traffic.get(), nullptr);
+    m_requests = std::make_unique<ui::McpRequestHandler>(m_workspace.get());
+    m_requests->setUrlOpener([this](const QUrl &url) { m_opened << url; });
+    m_servers = std::make_unique<workspace::McpSessions>(m_workspace.get(), m_states.get(), m_traffic.get(), m_requests.get());
     m_servers->setCloseGraceMs(300);
     // Never loaded, so never saved: it only reads the files imported.
     m_store = std::make_unique<workspace::WorkspaceStore>(m_workspace.get(), m_dir.filePath(QStringLiteral("workspace.json")));
     m_window = std::make_unique<ui::MainWindow>(
-        ui::WorkspaceServices{m_workspace.get(), m_states.get(), m_store.get(), m_traffic.get(), nullptr, m_servers.get()});
+        ui::WorkspaceServices{m_workspace.get(), m_states.get(), m_store.get(), m_traffic.get(), nullptr, m_servers.get(),
+                              m_requests.get()});
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -156,6 +167,7 @@ void TestMcpViews::cleanupTestCase()
     m_window.reset();
     m_store.reset();
     m_servers.reset(); // stops the servers
+    m_requests.reset();
     m_states.reset();
     m_traffic.reset();
     m_workspace.reset();
@@ -428,6 +440,100 @@ void TestMcpViews::resourceLinkIsRead()
     // The server's answer to resources/read is shown: its uri and content.
     QTRY_VERIFY_WITH_TIMEOUT(shownText(resource).contains(uri), 10000);
     window->close();
+}
+
+void TestMcpViews::elicitationIsAnswered()
+{
+    connectServer(everythingId);
+    ui::McpToolsView *tools = m_window->serverView()->toolsView();
+    m_window->serverView()->tabs()->setCurrentWidget(tools);
+    QVERIFY(tools->selectTool(QStringLiteral("trigger-elicitation-request")));
+    QSignalSpy shown(m_requests.get(), &ui::McpRequestHandler::requestShown);
+    QSignalSpy finished(tools, &ui::McpToolsView::callFinished);
+    QVERIFY(tools->run());
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 15000);
+    auto *dialog = shown.first().first().value<QDialog *>();
+    QCOMPARE(dialog->objectName(), QStringLiteral("elicitationDialog"));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("elicitationServerLabel"))->text().contains(QStringLiteral("Reference server")));
+    auto *form = dialog->findChild<ui::SchemaForm *>(QStringLiteral("elicitationForm"));
+    auto *accept = dialog->findChild<QPushButton *>(QStringLiteral("acceptButton"));
+    form->fillExamples();
+    auto *nameEdit = form->findChild<QLineEdit *>(QStringLiteral("field:/name"));
+    QVERIFY(nameEdit);
+    nameEdit->clear();
+    QTest::keyClicks(nameEdit, QStringLiteral("Ada Lovelace"));
+    QTRY_VERIFY(form->isValid());
+    QTRY_VERIFY(accept->isEnabled());
+    if (const QString dir = qEnvironmentVariable("CROSSTALK_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QTest::qWait(300);
+        QVERIFY(dialog->grab().save(dir + QStringLiteral("/mcp-elicitation.png")));
+    }
+    accept->click();
+    QVERIFY(finished.wait(20000));
+    QTRY_VERIFY(shownText(tools->resultView()).contains(QStringLiteral("User provided the requested information")));
+    QVERIFY(shownText(tools->resultView()).contains(QStringLiteral("Ada Lovelace")));
+}
+
+void TestMcpViews::elicitationIsDeclined()
+{
+    connectServer(everythingId);
+    ui::McpToolsView *tools = m_window->serverView()->toolsView();
+    QVERIFY(tools->selectTool(QStringLiteral("trigger-elicitation-request")));
+    QSignalSpy shown(m_requests.get(), &ui::McpRequestHandler::requestShown);
+    QSignalSpy finished(tools, &ui::McpToolsView::callFinished);
+    QVERIFY(tools->run());
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 15000);
+    shown.first().first().value<QDialog *>()->findChild<QPushButton *>(QStringLiteral("declineButton"))->click();
+    QVERIFY(finished.wait(20000));
+    QTRY_VERIFY(shownText(tools->resultView()).contains(QStringLiteral("User declined")));
+}
+
+void TestMcpViews::samplingIsAnsweredByHand()
+{
+    connectServer(everythingId);
+    ui::McpToolsView *tools = m_window->serverView()->toolsView();
+    QVERIFY(tools->selectTool(QStringLiteral("trigger-sampling-request")));
+    tools->form()->setValue(schema::OrderedJson{{"prompt", "What is six times seven?"}, {"maxTokens", 50}});
+    QTRY_VERIFY(tools->form()->isValid());
+    QSignalSpy shown(m_requests.get(), &ui::McpRequestHandler::requestShown);
+    QSignalSpy finished(tools, &ui::McpToolsView::callFinished);
+    QVERIFY(tools->run());
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 15000);
+    auto *dialog = shown.first().first().value<QDialog *>();
+    QCOMPARE(dialog->objectName(), QStringLiteral("samplingDialog"));
+    // The request as the server sent it: its system prompt, message and limit.
+    const QString request = dialog->findChild<QPlainTextEdit *>(QStringLiteral("samplingRequest"))->toPlainText();
+    QVERIFY2(request.contains(QStringLiteral("What is six times seven?")), qPrintable(request));
+    QVERIFY(request.contains(QStringLiteral("You are a helpful test server.")));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("samplingDetails"))->text().contains(QStringLiteral("50")));
+    auto *send = dialog->findChild<QPushButton *>(QStringLiteral("sendButton"));
+    QVERIFY(!send->isEnabled());
+    QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(QStringLiteral("samplingReply")), QStringLiteral("Forty-two."));
+    QVERIFY(send->isEnabled());
+    send->click();
+    QVERIFY(finished.wait(20000));
+    QTRY_VERIFY(shownText(tools->resultView()).contains(QStringLiteral("Forty-two.")));
+}
+
+void TestMcpViews::rootsReachTheServer()
+{
+    connectServer(everythingId);
+    ui::McpToolsView *tools = m_window->serverView()->toolsView();
+    const QString uri = QUrl::fromLocalFile(m_dir.path()).toString(QUrl::FullyEncoded);
+    m_requests->setRoots({uri});
+    auto *list = m_window->serverView()->findChild<QListWidget *>(QStringLiteral("rootsList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 1);
+    // The server asks for them again after the change notification.
+    bool listed = false;
+    for (int attempt = 0; attempt < 20 && !listed; ++attempt) {
+        QVERIFY(call(tools, QStringLiteral("get-roots-list")));
+        listed = shownText(tools->resultView()).contains(m_dir.path());
+        if (!listed)
+            QTest::qWait(100);
+    }
+    QVERIFY(listed);
+    m_requests->setRoots({});
 }
 
 void TestMcpViews::serverDialogAddsAndEdits()
