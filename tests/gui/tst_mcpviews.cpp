@@ -89,6 +89,7 @@ private slots:
     void elicitationIsAnswered();
     void elicitationIsDeclined();
     void samplingIsAnsweredByHand();
+    void urlElicitationAsksBeforeOpening();
     void rootsReachTheServer();
     void serverDialogAddsAndEdits();
     void importIsReviewedFirst();
@@ -513,6 +514,32 @@ void TestMcpViews::samplingIsAnsweredByHand()
     send->click();
     QVERIFY(finished.wait(20000));
     QTRY_VERIFY(shownText(tools->resultView()).contains(QStringLiteral("Forty-two.")));
+}
+
+void TestMcpViews::urlElicitationAsksBeforeOpening()
+{
+    connectServer(everythingId);
+    ui::McpToolsView *tools = m_window->serverView()->toolsView();
+    QVERIFY(tools->selectTool(QStringLiteral("trigger-url-elicitation")));
+    // A loopback address: nothing opens it here (the opener is the test's).
+    tools->form()->setValue(schema::OrderedJson{{"url", "http://127.0.0.1:9/verify?step=1"}, {"message", "Please verify."}});
+    QTRY_VERIFY(tools->form()->isValid());
+    QSignalSpy shown(m_requests.get(), &ui::McpRequestHandler::requestShown);
+    QSignalSpy finished(tools, &ui::McpToolsView::callFinished);
+    m_opened.clear();
+    QVERIFY(tools->run());
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 15000);
+    auto *dialog = shown.first().first().value<QDialog *>();
+    QCOMPARE(dialog->objectName(), QStringLiteral("urlElicitationDialog"));
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("elicitationUrl"))->text(), QStringLiteral("http://127.0.0.1:9/verify?step=1"));
+    // The domain, and that http is not encrypted, before anything opens.
+    const QString domain = dialog->findChild<QLabel *>(QStringLiteral("elicitationDomain"))->text();
+    QVERIFY2(domain.contains(QStringLiteral("127.0.0.1")) && domain.contains(QStringLiteral("http")), qPrintable(domain));
+    QVERIFY(m_opened.isEmpty());
+    dialog->findChild<QPushButton *>(QStringLiteral("openButton"))->click();
+    QCOMPARE(m_opened, QList<QUrl>{QUrl(QStringLiteral("http://127.0.0.1:9/verify?step=1"))});
+    QVERIFY(finished.wait(20000));
+    QTRY_VERIFY(shownText(tools->resultView()).contains(QStringLiteral("User completed the URL elicitation flow")));
 }
 
 void TestMcpViews::rootsReachTheServer()
