@@ -54,7 +54,7 @@ McpImportDialog::McpImportDialog(const QString &path, const workspace::mcp_confi
             target = c.url.toString() + QStringLiteral(" (") + c.transport + QLatin1Char(')');
         }
         item->setText(1, revealHiddenCharacters(target));
-        item->setToolTip(1, item->text(1));
+        item->setToolTip(1, peerToolTip(target));
     }
     m_list->resizeColumnToContents(0);
 

@@ -806,8 +806,8 @@ void McpResultView::Private::addAudio(QWidget *frame, QVBoxLayout *layout, int i
     open->setObjectName(objectNameOf("openButton", index));
     if (!mimeName(mimeType).startsWith(QLatin1String("audio/")) || suffix.isEmpty()) {
         open->setEnabled(false);
-        open->setToolTip(tr("The type “%1” is not an audio type known here, so no player can be chosen for it.")
-                             .arg(revealHiddenCharacters(mimeType)));
+        open->setToolTip(peerToolTip(tr("The type “%1” is not an audio type known here, so no player can be chosen for it.")
+                                         .arg(mimeType)));
     } else {
         open->setToolTip(tr("Writes it to a temporary file and opens that with the system's player"));
     }

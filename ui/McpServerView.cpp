@@ -249,7 +249,7 @@ void McpServerView::buildRoots()
         for (const QString &uri : m_requests->roots()) {
             auto *item = new QListWidgetItem(revealHiddenCharacters(QUrl(uri).toLocalFile()), m_roots);
             item->setData(Qt::UserRole, uri);
-            item->setToolTip(uri);
+            item->setToolTip(peerToolTip(uri));
         }
     };
     refill();
@@ -488,7 +488,7 @@ void McpServerView::appendLogRow(const QDateTime &time, const QString &level, co
     item->setText(1, level.isEmpty() ? tr("notification") : revealHiddenCharacters(level));
     item->setText(2, revealHiddenCharacters(source.left(200)));
     item->setText(3, revealHiddenCharacters(data.left(1000)));
-    item->setToolTip(3, revealHiddenCharacters(data.left(4000)));
+    item->setToolTip(3, peerToolTip(data.left(4000)));
     while (m_log->topLevelItemCount() > MaxLogRows)
         delete m_log->takeTopLevelItem(0);
     const QScrollBar *bar = m_log->verticalScrollBar();

@@ -103,10 +103,8 @@ QVariant McpToolListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return revealHiddenCharacters(titleOf(t));
-    case Qt::ToolTipRole: {
-        const QString description = stringOf(t, "description");
-        return revealHiddenCharacters(description.left(2000));
-    }
+    case Qt::ToolTipRole:
+        return peerToolTip(stringOf(t, "description").left(2000));
     case NameRole:
         return stringOf(t, "name");
     case BadgesRole:

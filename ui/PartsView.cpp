@@ -103,7 +103,7 @@ PeerTextBrowser::PeerTextBrowser(QWidget *parent)
     connect(this, &QTextBrowser::anchorClicked, this, &PeerTextBrowser::linkActivated);
     // Where a link leads is said before it is followed.
     connect(this, qOverload<const QUrl &>(&QTextBrowser::highlighted), this, [this](const QUrl &url) {
-        setToolTip(url.isEmpty() ? QString() : revealHiddenCharacters(url.toString()));
+        setToolTip(url.isEmpty() ? QString() : peerToolTip(url.toString()));
     });
     connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
             &PeerTextBrowser::updateHeight);

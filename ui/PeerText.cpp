@@ -17,6 +17,14 @@ QString escapeForRichText(const QString &text)
     return text.toHtmlEscaped();
 }
 
+QString peerToolTip(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">") + revealHiddenCharacters(text).toHtmlEscaped()
+        + QStringLiteral("</p>");
+}
+
 QString revealHiddenCharacters(const QString &text)
 {
     return crosstalk::revealHiddenCharacters(text);

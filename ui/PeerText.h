@@ -17,6 +17,11 @@ void setPeerText(QLabel *label, const QString &text);
 /// that may come from a peer; fill it with setPeerText() or setText()).
 QLabel *makePlainLabel(QWidget *parent, const QString &objectName);
 
+/// A tooltip for text that holds peer text: tooltips guess between plain and
+/// rich text, so the text is escaped, its hidden characters revealed, and
+/// wrapped as rich text that shows it literally (line breaks kept).
+QString peerToolTip(const QString &text);
+
 /// Escapes peer text for the rare place that must build rich text around it.
 QString escapeForRichText(const QString &text);
 

@@ -7,6 +7,7 @@
 #include "FileHandoff.h"
 #include "McpResultView.h"
 #include "PartsView.h"
+#include "PeerText.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -266,7 +267,7 @@ void TestMcpResultView::linksAreNotFollowed()
     QCOMPARE(requested.count(), 0);
     // Where it leads is said instead.
     emit browser->highlighted(QUrl(QStringLiteral("https://example.invalid/docs")));
-    QCOMPARE(browser->toolTip(), QStringLiteral("https://example.invalid/docs"));
+    QCOMPARE(browser->toolTip(), crosstalk::ui::peerToolTip(QStringLiteral("https://example.invalid/docs")));
 }
 
 void TestMcpResultView::hiddenCharactersAreRevealed()

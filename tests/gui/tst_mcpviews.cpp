@@ -358,6 +358,9 @@ void TestMcpViews::toolTextStaysLiteral()
     QVERIFY(tools->findChild<QLabel *>(QStringLiteral("progressLabel"))->text().isEmpty());
     const QModelIndex index = tools->toolModel()->index(tools->toolModel()->rowOf(QStringLiteral("show\u202Eevil")));
     QVERIFY(index.data(ui::McpToolListModel::HiddenRole).toBool());
+    // The description's tooltip shows the markup as text, never as rich text.
+    const QString tip = index.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("&lt;a href=")) && !tip.contains(QStringLiteral("<a href")), qPrintable(tip));
     auto *title = tools->findChild<QLabel *>(QStringLiteral("toolTitleLabel"));
     QCOMPARE(title->textFormat(), Qt::PlainText);
     QVERIFY(title->text().contains(QStringLiteral("<b>Bold</b> <img src=")));
