@@ -26,7 +26,7 @@ for lang in en de; do
 done
 # Only the pictures the README shows are kept.
 keep=(agent-card.png conversation-input-required.png conversation.png tasks.png timeline.png traffic.png
-      mcp-tools.png mcp-overview.png mcp-elicitation.png)
+      mcp-tools.png mcp-overview.png mcp-elicitation.png mcp-resources.png)
 for lang in en de; do
     for f in "$out/$lang"/*.png; do
         name=${f##*/}

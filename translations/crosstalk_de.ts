@@ -3404,6 +3404,13 @@ Er führt zu %2.</translation>
     </message>
 </context>
 <context>
+    <name>crosstalk::ui::McpArgumentsForm</name>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::ui::McpImportDialog</name>
     <message>
         <source>Import MCP Servers</source>
@@ -3443,6 +3450,17 @@ Er führt zu %2.</translation>
             <numerusform>%n Server &amp;importieren</numerusform>
             <numerusform>%n Server &amp;importieren</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::McpPromptsView</name>
+    <message>
+        <source>Search prompts</source>
+        <translation>Prompts durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Get Prompt</source>
+        <translation>Prompt &amp;abrufen</translation>
     </message>
 </context>
 <context>
@@ -3562,6 +3580,53 @@ Er führt zu %2.</translation>
     <message>
         <source>Your reply:</source>
         <translation>Ihre Antwort:</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::McpResourcesView</name>
+    <message>
+        <source>Search resources</source>
+        <translation>Ressourcen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Reads %1</source>
+        <translation>Liest %1</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>&amp;Lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Changes</source>
+        <translation>Änderungen ver&amp;folgen</translation>
+    </message>
+    <message>
+        <source>Ask the server to say when this resource changes (resources/subscribe)</source>
+        <translation>Den Server bitten, Änderungen dieser Ressource zu melden (resources/subscribe)</translation>
+    </message>
+    <message>
+        <source>Resources (%1)</source>
+        <translation>Ressourcen (%1)</translation>
+    </message>
+    <message>
+        <source>Templates (%1)</source>
+        <translation>Vorlagen (%1)</translation>
+    </message>
+    <message>
+        <source>The template cannot be read: %1</source>
+        <translation>Die Vorlage ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>The server says this resource changed since it was read: read it again.</source>
+        <translation>Laut Server hat sich diese Ressource seit dem Lesen geändert: Lesen Sie sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -4202,6 +4267,14 @@ Er führt zu %2.</translation>
     <message>
         <source>Roots</source>
         <translation>Wurzeln</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "McpServerView.h"
 
+#include "McpPromptsView.h"
 #include "McpRequestHandler.h"
+#include "McpResourcesView.h"
 #include "McpResultView.h"
 #include "McpToolsView.h"
 #include "PeerText.h"
@@ -113,6 +115,12 @@ McpServerView::McpServerView(workspace::Workspace *workspace, workspace::Connect
     m_tools = new McpToolsView(m_tabs);
     m_tabs->addTab(m_tools, tr("Tools"));
     connect(m_tools, &McpToolsView::resourceRequested, this, &McpServerView::readResource);
+    m_resources = new McpResourcesView(m_tabs);
+    m_tabs->addTab(m_resources, tr("Resources"));
+    connect(m_resources->resultView(), &McpResultView::resourceRequested, this, &McpServerView::readResource);
+    m_prompts = new McpPromptsView(m_tabs);
+    m_tabs->addTab(m_prompts, tr("Prompts"));
+    connect(m_prompts->resultView(), &McpResultView::resourceRequested, this, &McpServerView::readResource);
     buildLog();
     if (requests)
         buildRoots();
@@ -372,6 +380,8 @@ void McpServerView::refresh()
         m_connectButton->setEnabled(false);
         m_disconnectButton->setEnabled(false);
         m_tools->setServer({}, nullptr, nullptr);
+        m_resources->setServer(nullptr, nullptr);
+        m_prompts->setServer(nullptr, nullptr);
         return;
     }
     mcp::McpSession *session = m_sessions ? m_sessions->session(m_id) : nullptr;
@@ -437,7 +447,10 @@ void McpServerView::refresh()
             label->setText(tr("—"));
         m_instructions->clear();
     }
-    m_tools->setServer(*c, ready ? session : nullptr, ready ? m_sessions->catalog(m_id) : nullptr);
+    mcp::McpCatalog *catalog = ready ? m_sessions->catalog(m_id) : nullptr;
+    m_tools->setServer(*c, ready ? session : nullptr, catalog);
+    m_resources->setServer(ready ? session : nullptr, catalog);
+    m_prompts->setServer(ready ? session : nullptr, catalog);
 }
 
 QWidget *McpServerView::readResource(const QString &uri)

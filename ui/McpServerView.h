@@ -22,7 +22,9 @@ class Workspace;
 
 namespace crosstalk::ui {
 
+class McpPromptsView;
 class McpRequestHandler;
+class McpResourcesView;
 class McpToolsView;
 
 /// One MCP server: connect and disconnect it, and what it is (server info,
@@ -64,6 +66,8 @@ public:
 
     QTabWidget *tabs() const { return m_tabs; }
     McpToolsView *toolsView() const { return m_tools; }
+    McpResourcesView *resourcesView() const { return m_resources; }
+    McpPromptsView *promptsView() const { return m_prompts; }
     QPlainTextEdit *stderrConsole() const { return m_stderr; }
 
 private:
@@ -98,6 +102,8 @@ private:
     QPlainTextEdit *m_stderr = nullptr;
     QLabel *m_stderrDropped = nullptr;
     McpToolsView *m_tools = nullptr;
+    McpResourcesView *m_resources = nullptr;
+    McpPromptsView *m_prompts = nullptr;
     QComboBox *m_levelCombo = nullptr;
     QTreeWidget *m_log = nullptr;
     QListWidget *m_roots = nullptr;

@@ -10,7 +10,10 @@
 #include "ConnectionsSidebar.h"
 #include "MainWindow.h"
 #include "McpResultView.h"
+#include "McpArgumentsForm.h"
 #include "McpImportDialog.h"
+#include "McpPromptsView.h"
+#include "McpResourcesView.h"
 #include "McpRequestHandler.h"
 #include "McpServerDialog.h"
 #include "McpServerView.h"
@@ -86,6 +89,8 @@ private slots:
     void toolFailureIsNotAProtocolError();
     void progressIsShown();
     void resourceLinkIsRead();
+    void resourcesAndTemplatesAreRead();
+    void promptsWithCompletion();
     void elicitationIsAnswered();
     void elicitationIsDeclined();
     void samplingIsAnsweredByHand();
@@ -444,6 +449,72 @@ void TestMcpViews::resourceLinkIsRead()
     // The server's answer to resources/read is shown: its uri and content.
     QTRY_VERIFY_WITH_TIMEOUT(shownText(resource).contains(uri), 10000);
     window->close();
+}
+
+void TestMcpViews::resourcesAndTemplatesAreRead()
+{
+    connectServer(everythingId);
+    ui::McpServerView *view = m_window->serverView();
+    ui::McpResourcesView *resources = view->resourcesView();
+    view->tabs()->setCurrentWidget(resources);
+    QTRY_VERIFY(resources->select(QStringLiteral("demo://resource/static/document/features.md")));
+    QSignalSpy read(resources, &ui::McpResourcesView::readFinished);
+    QVERIFY(resources->read());
+    QVERIFY(read.wait(15000));
+    QTRY_VERIFY(shownText(resources->resultView()).contains(QStringLiteral("features.md")));
+    QVERIFY(shownText(resources->resultView()).size() > 200); // the document itself
+
+    // A template: its variable filled in, with the server's suggestion.
+    QVERIFY(resources->select(QStringLiteral("demo://resource/dynamic/text/{resourceId}")));
+    auto *id = resources->templateForm()->findChild<QLineEdit *>(QStringLiteral("argument:resourceId"));
+    QVERIFY(id);
+    auto *readButton = resources->findChild<QPushButton *>(QStringLiteral("readResourceButton"));
+    QVERIFY(!readButton->isEnabled()); // nothing to read yet
+    QSignalSpy suggested(resources->templateForm(), &ui::McpArgumentsForm::suggestionsArrived);
+    id->setFocus();
+    QTest::keyClicks(id, QStringLiteral("3"));
+    QVERIFY(suggested.wait(10000));
+    QCOMPARE(resources->templateForm()->suggestions(QStringLiteral("resourceId")), QStringList{QStringLiteral("3")});
+    QCOMPARE(resources->expandedUri(), QStringLiteral("demo://resource/dynamic/text/3"));
+    QVERIFY(readButton->isEnabled());
+    readButton->click();
+    QVERIFY(read.wait(15000));
+    QTRY_VERIFY(shownText(resources->resultView()).contains(QStringLiteral("demo://resource/dynamic/text/3")));
+    shoot(QStringLiteral("mcp-resources.png"));
+}
+
+void TestMcpViews::promptsWithCompletion()
+{
+    connectServer(everythingId);
+    ui::McpServerView *view = m_window->serverView();
+    ui::McpPromptsView *prompts = view->promptsView();
+    view->tabs()->setCurrentWidget(prompts);
+    QTRY_VERIFY(prompts->select(QStringLiteral("completable-prompt")));
+    ui::McpArgumentsForm *form = prompts->argumentsForm();
+    auto *department = form->findChild<QLineEdit *>(QStringLiteral("argument:department"));
+    auto *name = form->findChild<QLineEdit *>(QStringLiteral("argument:name"));
+    QVERIFY(department && name);
+    auto *get = prompts->findChild<QPushButton *>(QStringLiteral("getPromptButton"));
+    QVERIFY(!get->isEnabled()); // both are required
+    QSignalSpy suggested(form, &ui::McpArgumentsForm::suggestionsArrived);
+    department->setFocus();
+    QTest::keyClicks(department, QStringLiteral("S"));
+    QVERIFY(suggested.wait(10000));
+    QCOMPARE(form->suggestions(QStringLiteral("department")), (QStringList{QStringLiteral("Sales"), QStringLiteral("Support")}));
+    department->setText(QStringLiteral("Sales"));
+    // The other arguments go along as context: Sales has its own people.
+    suggested.clear();
+    name->setFocus();
+    QTest::keyClicks(name, QStringLiteral("E"));
+    QVERIFY(suggested.wait(10000));
+    QCOMPARE(form->suggestions(QStringLiteral("name")), QStringList{QStringLiteral("Eve")});
+    name->setText(QStringLiteral("Eve"));
+    QVERIFY(get->isEnabled());
+    QSignalSpy got(prompts, &ui::McpPromptsView::getFinished);
+    get->click();
+    QVERIFY(got.wait(15000));
+    QTRY_VERIFY(shownText(prompts->resultView()).contains(QStringLiteral("Eve")));
+    QVERIFY(shownText(prompts->resultView()).contains(QStringLiteral("Sales")));
 }
 
 void TestMcpViews::elicitationIsAnswered()
