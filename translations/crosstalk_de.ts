@@ -3429,18 +3429,6 @@ Er führt zu %2.</translation>
         <translation>Startet oder erreicht</translation>
     </message>
     <message>
-        <source>(secret)</source>
-        <translation>(geheim)</translation>
-    </message>
-    <message>
-        <source>environment: %1</source>
-        <translation>Umgebung: %1</translation>
-    </message>
-    <message>
-        <source>in the folder: %1</source>
-        <translation>im Ordner: %1</translation>
-    </message>
-    <message>
         <source>What could not be taken over as written:</source>
         <translation>Was sich nicht wie geschrieben übernehmen ließ:</translation>
     </message>

@@ -1,8 +1,7 @@
 #include "McpImportDialog.h"
 
+#include "McpServerView.h"
 #include "PeerText.h"
-#include "traffic/Redactor.h"
-#include "util/ShellQuote.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -39,21 +38,11 @@ McpImportDialog::McpImportDialog(const QString &path, const workspace::mcp_confi
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(0, Qt::Checked);
         item->setText(0, revealHiddenCharacters(c.name.isEmpty() ? c.id : c.name));
-        QString target;
-        if (c.transport == QLatin1String("stdio")) {
-            target = shellCommandLine(QStringList{c.command} + c.arguments);
-            QStringList env;
-            for (const workspace::NamedValue &v : c.environment)
-                env << v.name + QLatin1Char('=')
-                        + (v.secret || traffic::Redactor::isSecretName(v.name) ? tr("(secret)") : shellQuoted(v.value));
-            if (!env.isEmpty())
-                target += QLatin1Char('\n') + tr("environment: %1").arg(env.join(QLatin1Char(' ')));
-            if (!c.workingDirectory.isEmpty())
-                target += QLatin1Char('\n') + tr("in the folder: %1").arg(c.workingDirectory);
-        } else {
-            target = c.url.toString() + QStringLiteral(" (") + c.transport + QLatin1Char(')');
-        }
-        item->setText(1, revealHiddenCharacters(target));
+        // Exactly what Connect will ask about before running it.
+        const QString target = c.transport == QLatin1String("stdio")
+            ? McpServerView::commandDetails(c)
+            : revealHiddenCharacters(c.url.toString() + QStringLiteral(" (") + c.transport + QLatin1Char(')'));
+        item->setText(1, target);
         item->setToolTip(1, peerToolTip(target));
     }
     m_list->resizeColumnToContents(0);

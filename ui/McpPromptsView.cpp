@@ -3,6 +3,7 @@
 #include "McpArgumentsForm.h"
 #include "McpResultView.h"
 #include "PeerText.h"
+#include "SearchWords.h"
 #include "util/JsonFields.h"
 
 #include <QHBoxLayout>
@@ -16,6 +17,10 @@
 namespace crosstalk::ui {
 
 using nlohmann::json;
+
+namespace {
+constexpr int DescriptionRole = Qt::UserRole + 1; // searched with the title
+}
 
 McpPromptsView::McpPromptsView(QWidget *parent)
     : QWidget(parent)
@@ -38,26 +43,14 @@ McpPromptsView::McpPromptsView(QWidget *parent)
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_list, 1);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        for (int i = 0; i < m_list->count(); ++i) {
-            QListWidgetItem *item = m_list->item(i);
-            const QString haystack = item->text() + QLatin1Char('\n') + item->toolTip();
-            bool all = true;
-            for (const QString &w : words)
-                all = all && haystack.contains(w, Qt::CaseInsensitive);
-            item->setHidden(!all);
-        }
+        filterListItems(m_list, text, [](const QListWidgetItem *item) { return item->data(DescriptionRole).toString(); });
     });
     connect(m_list, &QListWidget::currentItemChanged, this, &McpPromptsView::showChosen);
 
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(6, 6, 6, 6);
-    m_title = makePlainLabel(right, QStringLiteral("promptTitleLabel"));
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.2);
-    m_title->setFont(bold);
+    m_title = makeHeadingLabel(right, QStringLiteral("promptTitleLabel"), 1.2);
     m_description = makePlainLabel(right, QStringLiteral("promptDescriptionLabel"));
     m_form = new McpArgumentsForm(right);
     m_form->setObjectName(QStringLiteral("promptForm"));
@@ -86,6 +79,8 @@ McpPromptsView::McpPromptsView(QWidget *parent)
 
 void McpPromptsView::setServer(mcp::McpSession *session, mcp::McpCatalog *catalog)
 {
+    if (session == m_session && catalog == m_catalog)
+        return; // the same lists; a new listing arrives through listUpdated()
     if (m_catalog != catalog) {
         if (m_catalog)
             m_catalog->disconnect(this);
@@ -115,7 +110,9 @@ void McpPromptsView::reload()
                 const QString title = json_fields::text(prompt, "title");
                 auto *item = new QListWidgetItem(revealHiddenCharacters(title.isEmpty() ? name : title), m_list);
                 item->setData(Qt::UserRole, name);
-                item->setToolTip(peerToolTip(json_fields::text(prompt, "description").left(2000)));
+                const QString description = json_fields::text(prompt, "description").left(2000);
+                item->setData(DescriptionRole, description);
+                item->setToolTip(peerToolTip(description));
                 if (name == keep)
                     m_list->setCurrentItem(item);
             }

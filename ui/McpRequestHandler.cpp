@@ -107,11 +107,8 @@ void McpRequestHandler::elicitForm(const QString &server, const json &params, mc
     QDialog *dialog = makeDialog(QStringLiteral("elicitationDialog"), tr("Information Requested"));
     auto *intro = makePlainLabel(dialog, QStringLiteral("elicitationServerLabel"));
     setPeerText(intro, tr("The MCP server “%1” asks you:").arg(server));
-    auto *message = makePlainLabel(dialog, QStringLiteral("elicitationMessage"));
+    auto *message = makeHeadingLabel(dialog, QStringLiteral("elicitationMessage"));
     setPeerText(message, textOf(params, "message"));
-    QFont bold = message->font();
-    bold.setBold(true);
-    message->setFont(bold);
     auto *form = new SchemaForm(dialog);
     form->setObjectName(QStringLiteral("elicitationForm"));
     const json *schema = json_fields::member(params, "requestedSchema");
@@ -177,10 +174,7 @@ void McpRequestHandler::elicitUrl(const QString &server, const json &params, mcp
     setPeerText(message, textOf(params, "message"));
     auto *urlLabel = makePlainLabel(dialog, QStringLiteral("elicitationUrl"));
     setPeerText(urlLabel, text);
-    auto *domain = makePlainLabel(dialog, QStringLiteral("elicitationDomain"));
-    QFont bold = domain->font();
-    bold.setBold(true);
-    domain->setFont(bold);
+    auto *domain = makeHeadingLabel(dialog, QStringLiteral("elicitationDomain"));
     if (!web)
         domain->setText(tr("This is not a web address, and Crosstalk does not open it."));
     else if (url.scheme() != QLatin1String("https"))

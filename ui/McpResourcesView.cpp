@@ -3,6 +3,7 @@
 #include "McpArgumentsForm.h"
 #include "McpResultView.h"
 #include "PeerText.h"
+#include "SearchWords.h"
 #include "mcp/UriTemplate.h"
 #include "util/JsonFields.h"
 
@@ -57,17 +58,8 @@ McpResourcesView::McpResourcesView(QWidget *parent)
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_lists, 1);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        for (QListWidget *list : {m_resources, m_templates}) {
-            for (int i = 0; i < list->count(); ++i) {
-                QListWidgetItem *item = list->item(i);
-                const QString haystack = item->text() + QLatin1Char('\n') + item->data(KeyRole).toString();
-                bool all = true;
-                for (const QString &w : words)
-                    all = all && haystack.contains(w, Qt::CaseInsensitive);
-                item->setHidden(!all);
-            }
-        }
+        for (QListWidget *list : {m_resources, m_templates})
+            filterListItems(list, text, [](const QListWidgetItem *item) { return item->data(KeyRole).toString(); });
     });
     for (QListWidget *list : {m_resources, m_templates})
         connect(list, &QListWidget::currentItemChanged, this, &McpResourcesView::showChosen);
@@ -76,11 +68,7 @@ McpResourcesView::McpResourcesView(QWidget *parent)
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(6, 6, 6, 6);
-    m_title = makePlainLabel(right, QStringLiteral("resourceTitleLabel"));
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.2);
-    m_title->setFont(bold);
+    m_title = makeHeadingLabel(right, QStringLiteral("resourceTitleLabel"), 1.2);
     m_uri = makePlainLabel(right, QStringLiteral("resourceUriLabel"));
     m_details = makePlainLabel(right, QStringLiteral("resourceDetailsLabel"));
     m_updated = makePlainLabel(right, QStringLiteral("resourceUpdatedLabel"));
@@ -141,6 +129,8 @@ McpResourcesView::McpResourcesView(QWidget *parent)
 
 void McpResourcesView::setServer(mcp::McpSession *session, mcp::McpCatalog *catalog)
 {
+    if (session == m_session && catalog == m_catalog)
+        return; // the same lists; a new listing arrives through listUpdated()
     if (m_catalog != catalog) {
         if (m_catalog)
             m_catalog->disconnect(this);

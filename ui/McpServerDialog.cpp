@@ -209,7 +209,7 @@ void McpServerDialog::addRow(QTableWidget *table, const workspace::NamedValue &v
     table->setItem(row, ValueColumn, new QTableWidgetItem(value.value));
     auto *secret = new QTableWidgetItem;
     secret->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
-    secret->setCheckState(value.secret || traffic::Redactor::isSecretName(value.name) ? Qt::Checked : Qt::Unchecked);
+    secret->setCheckState(value.isSecret() ? Qt::Checked : Qt::Unchecked);
     table->setItem(row, SecretColumn, secret);
 }
 

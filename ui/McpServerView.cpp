@@ -9,7 +9,6 @@
 #include "mcp/McpSession.h"
 #include "util/ShellQuote.h"
 #include "util/Utf8.h"
-#include "traffic/Redactor.h"
 #include "workspace/ConnectionStates.h"
 #include "workspace/McpSessions.h"
 #include "workspace/Workspace.h"
@@ -88,11 +87,7 @@ McpServerView::McpServerView(workspace::Workspace *workspace, workspace::Connect
     layout->setContentsMargins(0, 0, 0, 0);
     auto *header = new QHBoxLayout;
     header->setContentsMargins(8, 8, 8, 0);
-    m_nameLabel = makePlainLabel(this, QStringLiteral("serverNameLabel"));
-    QFont bold = m_nameLabel->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.3);
-    m_nameLabel->setFont(bold);
+    m_nameLabel = makeHeadingLabel(this, QStringLiteral("serverNameLabel"), 1.3);
     m_nameLabel->setWordWrap(false);
     m_stateLabel = makePlainLabel(this, QStringLiteral("serverStateLabel"));
     m_connectButton = new QPushButton(tr("&Connect"), this);
@@ -318,17 +313,20 @@ void McpServerView::setServer(const QString &id)
 QString McpServerView::commandDetails() const
 {
     const workspace::Connection *c = m_workspace ? m_workspace->connection(m_id) : nullptr;
-    if (!c || c->transport != QLatin1String("stdio"))
+    return c ? commandDetails(*c) : QString();
+}
+
+QString McpServerView::commandDetails(const workspace::Connection &c)
+{
+    if (c.transport != QLatin1String("stdio"))
         return {};
-    QString details = shellCommandLine(QStringList{c->command} + c->arguments);
-    if (!c->workingDirectory.isEmpty())
-        details += QStringLiteral("\n\n") + tr("In the folder: %1").arg(QDir::toNativeSeparators(c->workingDirectory));
-    if (!c->environment.isEmpty()) {
+    QString details = shellCommandLine(QStringList{c.command} + c.arguments);
+    if (!c.workingDirectory.isEmpty())
+        details += QStringLiteral("\n\n") + tr("In the folder: %1").arg(QDir::toNativeSeparators(c.workingDirectory));
+    if (!c.environment.isEmpty()) {
         QStringList env;
-        for (const workspace::NamedValue &v : c->environment) {
-            const bool secret = v.secret || traffic::Redactor::isSecretName(v.name);
-            env << v.name + QLatin1Char('=') + (secret ? tr("(secret)") : shellQuoted(v.value));
-        }
+        for (const workspace::NamedValue &v : c.environment)
+            env << v.name + QLatin1Char('=') + (v.isSecret() ? tr("(secret)") : shellQuoted(v.value));
         details += QStringLiteral("\n\n") + tr("With the environment:") + QLatin1Char('\n') + env.join(QLatin1Char('\n'));
     }
     return revealHiddenCharacters(details);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "workspace/Workspace.h"
+
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
@@ -17,7 +19,6 @@ class QTreeWidget;
 namespace crosstalk::workspace {
 class ConnectionStates;
 class McpSessions;
-class Workspace;
 }
 
 namespace crosstalk::ui {
@@ -59,6 +60,9 @@ public:
     void setConfirmation(Confirmation confirmation) { m_confirm = std::move(confirmation); }
     /// What is shown and confirmed before the server's command runs.
     QString commandDetails() const;
+    /// The same for any stdio server (empty for a URL server): the command
+    /// line, its folder and its environment, secrets as "(secret)".
+    static QString commandDetails(const workspace::Connection &server);
 
     /// Reads a resource of the server (a link in a result was activated)
     /// and shows it in a window of its own; null when not connected.

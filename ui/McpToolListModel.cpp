@@ -1,6 +1,7 @@
 #include "McpToolListModel.h"
 
 #include "PeerText.h"
+#include "SearchWords.h"
 #include "util/Utf8.h"
 
 namespace crosstalk::ui {
@@ -121,7 +122,7 @@ QVariant McpToolListModel::data(const QModelIndex &index, int role) const
 
 void McpToolFilterModel::setSearch(const QString &text)
 {
-    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList words = searchWords(text);
     if (words == m_words)
         return;
     m_words = words;
@@ -132,12 +133,7 @@ bool McpToolFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
 {
     if (m_words.isEmpty())
         return true;
-    const QString haystack = sourceModel()->index(sourceRow, 0, sourceParent).data(McpToolListModel::SearchRole).toString();
-    for (const QString &word : m_words) {
-        if (!haystack.contains(word, Qt::CaseInsensitive))
-            return false;
-    }
-    return true;
+    return containsAllWords(sourceModel()->index(sourceRow, 0, sourceParent).data(McpToolListModel::SearchRole).toString(), m_words);
 }
 
 } // namespace crosstalk::ui

@@ -192,11 +192,7 @@ void McpToolsView::buildDetail()
     m_iconLabel->setObjectName(QStringLiteral("toolIconLabel"));
     m_iconLabel->setFixedSize(32, 32);
     m_iconLabel->hide();
-    m_titleLabel = makePlainLabel(top, QStringLiteral("toolTitleLabel"));
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    m_titleLabel->setFont(titleFont);
+    m_titleLabel = makeHeadingLabel(top, QStringLiteral("toolTitleLabel"), 1.25);
     headerRow->addWidget(m_iconLabel);
     headerRow->addWidget(m_titleLabel, 1);
     topLayout->addLayout(headerRow);
@@ -308,6 +304,7 @@ void McpToolsView::buildDetail()
 void McpToolsView::setServer(const workspace::Connection &server, mcp::McpSession *session, mcp::McpCatalog *catalog)
 {
     const bool sameServer = server.id == m_server.id;
+    const bool sameLists = sameServer && session == m_session && catalog == m_catalog;
     if (m_session != session) {
         if (m_call)
             cancel();
@@ -341,7 +338,12 @@ void McpToolsView::setServer(const workspace::Connection &server, mcp::McpSessio
         m_tool.clear();
         m_searchEdit->clear();
     }
-    reloadTools();
+    // The lists are read again only for another server or connection; a
+    // new listing arrives through listUpdated().
+    if (!sameLists)
+        reloadTools();
+    else
+        updateRunState();
 }
 
 void McpToolsView::reloadTools()

@@ -45,4 +45,15 @@ QLabel *makePlainLabel(QWidget *parent, const QString &objectName)
     return label;
 }
 
+QLabel *makeHeadingLabel(QWidget *parent, const QString &objectName, qreal scale)
+{
+    QLabel *label = makePlainLabel(parent, objectName);
+    QFont font = label->font();
+    font.setBold(true);
+    if (scale != 1.0)
+        font.setPointSizeF(font.pointSizeF() * scale);
+    label->setFont(font);
+    return label;
+}
+
 } // namespace crosstalk::ui

@@ -16,6 +16,8 @@ void setPeerText(QLabel *label, const QString &text);
 /// A selectable, word-wrapped label that shows plain text only (for values
 /// that may come from a peer; fill it with setPeerText() or setText()).
 QLabel *makePlainLabel(QWidget *parent, const QString &objectName);
+/// The same in bold, its font `scale` times the usual size (a heading).
+QLabel *makeHeadingLabel(QWidget *parent, const QString &objectName, qreal scale = 1.0);
 
 /// A tooltip for text that holds peer text: tooltips guess between plain and
 /// rich text, so the text is escaped, its hidden characters revealed, and

@@ -1,6 +1,5 @@
 #include "workspace/CliCommand.h"
 
-#include "traffic/Redactor.h"
 #include "util/ShellQuote.h"
 
 namespace crosstalk::workspace {
@@ -10,7 +9,7 @@ QString mcpCliCommand(const Connection &server, const QStringList &verb)
     QStringList words{QStringLiteral("crosstalk-cli"), QStringLiteral("mcp")};
     words += verb;
     const auto valueOf = [](const NamedValue &v) {
-        return v.secret || traffic::Redactor::isSecretName(v.name) ? QString(RedactedValue) : v.value;
+        return v.isSecret() ? QString(RedactedValue) : v.value;
     };
     if (server.era != QLatin1String("auto") && !server.era.isEmpty())
         words << QStringLiteral("--era") << server.era;

@@ -929,7 +929,7 @@ QByteArray exportMcpServers(const WorkspaceData &data, QStringList *omitted)
     QStringList ignored;
     if (!omitted)
         omitted = &ignored;
-    const auto isSecret = [](const NamedValue &v) { return v.secret || traffic::Redactor::isSecretName(v.name); };
+    const auto isSecret = [](const NamedValue &v) { return v.isSecret(); };
     ordered_json servers = ordered_json::object();
     QSet<QString> keys;
     for (const Connection &c : data.connections) {

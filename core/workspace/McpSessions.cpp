@@ -4,7 +4,6 @@
 #include "mcp/StdioTransport.h"
 #include "mcp/StreamableHttpTransport.h"
 #include "traffic/TrafficLog.h"
-#include "util/ShellQuote.h"
 #include "workspace/Workspace.h"
 
 #include <QTimer>
@@ -53,7 +52,6 @@ struct McpSessions::Server
 {
     QPointer<mcp::McpSession> session;
     QPointer<mcp::McpCatalog> catalog;
-    QString commandLine;
     bool ready = false;
     bool closing = false;
     std::deque<QString> stderrLines;
@@ -120,7 +118,6 @@ bool McpSessions::connectServer(const QString &id, QString *error)
         stdio->setCloseGraceMs(m_closeGraceMs);
         if (m_log)
             stdio->setTrafficLog(m_log, id);
-        server->commandLine = stdio->commandLine();
         const std::weak_ptr<Server> weak = server;
         connect(stdio, &mcp::StdioTransport::stderrLine, this, [this, id, weak](const QString &line) {
             const auto s = weak.lock();
@@ -278,16 +275,6 @@ bool McpSessions::isReady(const QString &id) const
 {
     const auto server = m_servers.value(id);
     return server && server->ready && !server->closing;
-}
-
-QString McpSessions::commandLine(const QString &id) const
-{
-    if (const auto server = m_servers.value(id); server && !server->commandLine.isEmpty())
-        return server->commandLine;
-    const Connection *c = m_workspace ? m_workspace->connection(id) : nullptr;
-    if (!c || c->kind != Connection::Kind::McpServer || c->transport != QLatin1String("stdio"))
-        return {};
-    return shellCommandLine(QStringList{c->command} + c->arguments);
 }
 
 QStringList McpSessions::stderrLines(const QString &id) const

@@ -79,9 +79,6 @@ public:
     /// What the server offers, once connected (null before).
     mcp::McpCatalog *catalog(const QString &id) const;
     bool isReady(const QString &id) const;
-    /// The command line a stdio server is started with, as a person would
-    /// type it (empty for a URL server).
-    QString commandLine(const QString &id) const;
 
     /// The server's stderr (stdio), oldest first, and how many older lines
     /// were dropped.

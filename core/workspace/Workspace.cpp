@@ -10,6 +10,11 @@
 
 namespace crosstalk::workspace {
 
+bool NamedValue::isSecret() const
+{
+    return secret || traffic::Redactor::isSecretName(name);
+}
+
 using nlohmann::json;
 
 namespace workspace_file {
@@ -74,7 +79,7 @@ json namedValues(const QList<NamedValue> &values)
 {
     json list = json::array();
     for (const NamedValue &v : values) {
-        if (v.secret || traffic::Redactor::isSecretName(v.name))
+        if (v.isSecret())
             list.push_back({{"name", v.name.toStdString()}, {"secret", true}});
         else
             list.push_back({{"name", v.name.toStdString()}, {"value", v.value.toStdString()}});

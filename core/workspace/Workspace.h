@@ -21,6 +21,10 @@ struct NamedValue
     QString value;
     bool secret = false;
 
+    /// Marked secret, or named like one (Authorization, *_TOKEN, …): its
+    /// value never reaches a file, a command made to be copied or a view.
+    bool isSecret() const;
+
     friend bool operator==(const NamedValue &, const NamedValue &) = default;
 };
 

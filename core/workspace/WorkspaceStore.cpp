@@ -39,20 +39,15 @@ std::optional<QByteArray> readBytes(const QString &path, qsizetype limit, QStrin
 ReadResult readFile(const QString &path)
 {
     ReadResult r;
-    QFile file(path);
-    if (!file.exists()) {
+    if (!QFile::exists(path)) {
         r.missing = true;
         return r;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        r.error = QCoreApplication::translate("crosstalk::workspace::WorkspaceStore", "%1 could not be read: %2")
-                      .arg(QDir::toNativeSeparators(path), file.errorString());
+    const std::optional<QByteArray> bytes = readBytes(path, workspace_file::MaxBytes, &r.error);
+    if (!bytes)
         return r;
-    }
-    // One byte past the limit tells a file that is too large.
-    const QByteArray bytes = file.read(workspace_file::MaxBytes + 1);
     QString why;
-    r.data = workspace_file::parse(bytes, &why);
+    r.data = workspace_file::parse(*bytes, &why);
     if (!r.data)
         r.error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), why);
     return r;
