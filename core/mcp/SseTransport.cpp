@@ -11,6 +11,7 @@ namespace crosstalk::mcp {
 SseTransport::SseTransport(HttpEndpoint endpoint, QObject *parent)
     : McpTransport(parent)
     , m_endpoint(std::move(endpoint))
+    , m_decoder({true, StreamableHttpTransport::MaxMessageBytes, 256})
 {
     m_endpoint.configure(m_http);
 }
@@ -51,7 +52,8 @@ void SseTransport::start()
         if (status >= 200 && status < 300) {
             m_reader = new http::EventStreamReader(m_stream, StreamableHttpTransport::MaxMessageBytes, this);
             connect(m_reader, &http::EventStreamReader::eventReceived, this, &SseTransport::onEvent);
-            connect(m_reader, &http::EventStreamReader::streamFailed, this, &SseTransport::fail);
+            connect(m_reader, &http::EventStreamReader::streamFailed, this,
+                    [this](const QString &why) { m_decoder.after([this, why] { fail(why); }); });
         } else {
             connect(m_stream, &http::HttpReply::dataReceived, this, [this](QByteArrayView chunk) {
                 if (m_body.size() < 4096)
@@ -59,7 +61,9 @@ void SseTransport::start()
             });
         }
     });
-    connect(m_stream, &http::HttpReply::finished, this, &SseTransport::onStreamFinished);
+    // The stream's end is handled after the messages it carried.
+    connect(m_stream, &http::HttpReply::finished, this,
+            [this](const http::HttpResult &result) { m_decoder.after([this, result] { onStreamFinished(result); }); });
 }
 
 void SseTransport::onEvent(const http::SseEvent &event)
@@ -83,16 +87,20 @@ void SseTransport::onEvent(const http::SseEvent &event)
     }
     if (event.type != QLatin1String("message") || event.data.trimmed().isEmpty())
         return; // other types carry nothing for MCP; an empty event only primes the stream
-    jsonrpc::DecodeResult decoded = jsonrpc::decode(event.data, {true, StreamableHttpTransport::MaxMessageBytes, 256});
-    if (!decoded.ok()) {
-        emit protocolIssue(tr("The server sent an event that is not a JSON-RPC message (%1).").arg(decoded.error->message));
-        return;
-    }
-    for (const jsonrpc::Message &message : decoded.messages) {
-        if (m_closed)
+    m_decoder.submit(event.data, [this](jsonrpc::DecodeResult &decoded, const QByteArray &) {
+        if (m_closing || m_closed)
             return;
-        emit messageReceived(message);
-    }
+        if (!decoded.ok()) {
+            emit protocolIssue(tr("The server sent an event that is not a JSON-RPC message (%1).").arg(decoded.error->message));
+            return;
+        }
+        const QPointer<SseTransport> self(this);
+        for (jsonrpc::Message &message : decoded.messages) {
+            emit messageReceived(message);
+            if (!self || m_closed)
+                return;
+        }
+    });
 }
 
 void SseTransport::send(const jsonrpc::Message &message, const http::HeaderList &headers)

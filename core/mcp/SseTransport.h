@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/HttpClient.h"
+#include "jsonrpc/OrderedDecoder.h"
 #include "mcp/McpTransport.h"
 #include "mcp/StreamableHttpTransport.h"
 
@@ -46,6 +47,7 @@ private:
 
     HttpEndpoint m_endpoint;
     http::HttpClient m_http;
+    jsonrpc::OrderedDecoder m_decoder;
     QPointer<http::HttpReply> m_stream;
     QPointer<http::EventStreamReader> m_reader;
     QUrl m_postUrl;

@@ -32,6 +32,7 @@ QString excerpt(QByteArrayView line)
 StdioTransport::StdioTransport(StdioCommand command, QObject *parent)
     : McpTransport(parent)
     , m_command(std::move(command))
+    , m_decoder({true, MaxLineBytes, 256})
 {
     m_closeTimer.setSingleShot(true);
     connect(&m_closeTimer, &QTimer::timeout, this, [this] {
@@ -158,20 +159,23 @@ void StdioTransport::handleLine(QByteArrayView line)
         line.chop(1);
     if (line.trimmed().isEmpty())
         return;
-    const QByteArray bytes = line.toByteArray();
+    QByteArray bytes = line.toByteArray();
     record(traffic::Direction::Incoming, bytes);
-    jsonrpc::DecodeResult decoded = jsonrpc::decode(bytes, {true, MaxLineBytes, 256});
-    if (!decoded.ok()) {
-        emit protocolIssue(tr("The server wrote a line to stdout that is not a JSON-RPC message (%1): “%2”")
-                              .arg(decoded.error->message, excerpt(line)));
-        return;
-    }
-    const QPointer<StdioTransport> self(this);
-    for (jsonrpc::Message &message : decoded.messages) {
-        emit messageReceived(message);
-        if (!self || m_closed)
+    m_decoder.submit(std::move(bytes), [this](jsonrpc::DecodeResult &decoded, const QByteArray &bytes) {
+        if (m_closed)
             return;
-    }
+        if (!decoded.ok()) {
+            emit protocolIssue(tr("The server wrote a line to stdout that is not a JSON-RPC message (%1): “%2”")
+                                  .arg(decoded.error->message, excerpt(bytes)));
+            return;
+        }
+        const QPointer<StdioTransport> self(this);
+        for (jsonrpc::Message &message : decoded.messages) {
+            emit messageReceived(message);
+            if (!self || m_closed)
+                return;
+        }
+    });
 }
 
 void StdioTransport::onStderr()
@@ -205,7 +209,8 @@ void StdioTransport::onFinished(int exitCode, QProcess::ExitStatus status)
             ? tr("The server (%1) crashed.").arg(commandLine())
             : tr("The server (%1) exited with code %2.").arg(commandLine()).arg(exitCode);
     }
-    finishClosing(reason);
+    // What the server wrote before it ended is delivered first.
+    m_decoder.after([this, reason] { finishClosing(reason); });
 }
 
 void StdioTransport::onError(QProcess::ProcessError error)

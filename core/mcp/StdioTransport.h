@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jsonrpc/OrderedDecoder.h"
 #include "mcp/McpTransport.h"
 #include "traffic/TrafficEntry.h"
 
@@ -81,6 +82,7 @@ private:
 
     StdioCommand m_command;
     QProcess m_process;
+    jsonrpc::OrderedDecoder m_decoder;
     QTimer m_closeTimer;
     int m_closeStep = 0;
     int m_closeGraceMs = DefaultCloseGraceMs;

@@ -48,6 +48,7 @@ void HttpEndpoint::configure(http::HttpClient &client) const
 StreamableHttpTransport::StreamableHttpTransport(HttpEndpoint endpoint, QObject *parent)
     : McpTransport(parent)
     , m_endpoint(std::move(endpoint))
+    , m_decoder({true, MaxMessageBytes, 256})
 {
     m_endpoint.configure(m_http);
 }
@@ -144,8 +145,11 @@ void StreamableHttpTransport::watch(Exchange &exchange)
     http::HttpReply *reply = exchange.reply;
     connect(reply, &http::HttpReply::responseStarted, this,
             [this, key](int status, const http::HeaderList &headers) { onHead(key, status, headers); });
-    connect(reply, &http::HttpReply::finished, this,
-            [this, key](const http::HttpResult &result) { onFinished(key, result); });
+    // The end of an exchange is handled once what it delivered has been
+    // decoded: whether the request got its answer depends on it.
+    connect(reply, &http::HttpReply::finished, this, [this, key](const http::HttpResult &result) {
+        m_decoder.after([this, key, result] { onFinished(key, result); });
+    });
 }
 
 void StreamableHttpTransport::onHead(quint64 key, int status, const http::HeaderList &headers)
@@ -203,35 +207,49 @@ void StreamableHttpTransport::onEvent(quint64 key, const http::SseEvent &event)
     ++it->newEvents;
     if (event.type != QLatin1String("message") || event.data.trimmed().isEmpty())
         return; // other types carry nothing for MCP; an empty event only primes the stream
-    deliver(*it, event.data, tr("an event"));
+    deliver(key, it->requestId, event.data, tr("an event"));
 }
 
-void StreamableHttpTransport::deliver(Exchange &exchange, QByteArrayView bytes, const QString &where)
+void StreamableHttpTransport::deliver(quint64 key, std::optional<jsonrpc::Id> requestId, QByteArray bytes,
+                                      const QString &where, std::function<void(bool answered)> then)
 {
-    jsonrpc::DecodeResult decoded = jsonrpc::decode(bytes, {true, MaxMessageBytes, 256});
-    if (!decoded.ok()) {
-        emit protocolIssue(tr("The server sent %1 that is not a JSON-RPC message (%2): “%3”")
-                               .arg(where, decoded.error->message, excerpt(bytes.toByteArray())));
-        return;
-    }
-    for (jsonrpc::Message &message : decoded.messages) {
-        if (exchange.requestId && !exchange.answered) {
-            if (auto *error = std::get_if<jsonrpc::ErrorResponse>(&message); error && error->id.isNull())
-                error->id = *exchange.requestId; // an error about this POST
-            const std::optional<jsonrpc::Id> id = jsonrpc::idOf(message);
-            const bool isAnswer = std::holds_alternative<jsonrpc::Response>(message)
-                || std::holds_alternative<jsonrpc::ErrorResponse>(message);
-            if (isAnswer && id == exchange.requestId)
-                exchange.answered = true;
-        }
-    }
-    // Emitting may lead the session to close this transport: `exchange` is
-    // not touched again.
-    for (const jsonrpc::Message &message : decoded.messages) {
+    m_decoder.submit(std::move(bytes), [this, key, requestId, where, then = std::move(then)](
+                                           jsonrpc::DecodeResult &decoded, const QByteArray &bytes) {
         if (m_closed)
             return;
-        emit messageReceived(message);
-    }
+        // The exchange is still open for an event; an answer in a body
+        // arrives after the exchange ended, with the request it answers.
+        auto exchange = m_exchanges.find(key);
+        bool answered = exchange != m_exchanges.end() && exchange->answered;
+        if (!decoded.ok()) {
+            emit protocolIssue(tr("The server sent %1 that is not a JSON-RPC message (%2): “%3”")
+                                   .arg(where, decoded.error->message, excerpt(bytes)));
+        } else {
+            for (jsonrpc::Message &message : decoded.messages) {
+                if (requestId && !answered) {
+                    if (auto *error = std::get_if<jsonrpc::ErrorResponse>(&message); error && error->id.isNull())
+                        error->id = *requestId; // an error about this POST
+                    const std::optional<jsonrpc::Id> id = jsonrpc::idOf(message);
+                    const bool isAnswer = std::holds_alternative<jsonrpc::Response>(message)
+                        || std::holds_alternative<jsonrpc::ErrorResponse>(message);
+                    if (isAnswer && id == requestId)
+                        answered = true;
+                }
+            }
+            if (exchange != m_exchanges.end())
+                exchange->answered = answered;
+            // Emitting may lead the session to close this transport, or to
+            // send (which changes m_exchanges): neither is touched after.
+            const QPointer<StreamableHttpTransport> self(this);
+            for (jsonrpc::Message &message : decoded.messages) {
+                emit messageReceived(message);
+                if (!self || m_closed)
+                    return;
+            }
+        }
+        if (then)
+            then(answered);
+    });
 }
 
 bool StreamableHttpTransport::isSessionLost(const Exchange &exchange, int status, const QByteArray &body) const
@@ -312,16 +330,22 @@ void StreamableHttpTransport::onFinished(quint64 key, const http::HttpResult &re
     if (isSuccess(result.status)) {
         if (e.isGetStream)
             return; // a GET stream answered without a stream: nothing to read
-        if (!e.body.trimmed().isEmpty())
-            deliver(e, e.body, tr("an answer"));
-        if (e.requestId && !e.answered) {
+        if (e.body.trimmed().isEmpty()) {
             McpError error;
             error.kind = McpError::Kind::Protocol;
-            error.message = e.body.trimmed().isEmpty()
-                ? tr("The server answered HTTP %1 with no JSON-RPC response.").arg(result.status)
-                : tr("The server's HTTP answer holds no response to the request.");
+            error.message = tr("The server answered HTTP %1 with no JSON-RPC response.").arg(result.status);
             failRequest(e, error);
+            return;
         }
+        const std::optional<jsonrpc::Id> requestId = e.requestId;
+        deliver(e.key, requestId, std::move(e.body), tr("an answer"), [this, requestId](bool answered) {
+            if (!requestId || answered || m_closed)
+                return;
+            McpError error;
+            error.kind = McpError::Kind::Protocol;
+            error.message = tr("The server's HTTP answer holds no response to the request.");
+            emit requestFailed(*requestId, error);
+        });
         return;
     }
 

@@ -1,12 +1,16 @@
 #pragma once
 
 #include "http/HttpClient.h"
+#include "jsonrpc/OrderedDecoder.h"
 #include "mcp/McpTransport.h"
 
 #include <QHash>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
+
+#include <functional>
+#include <optional>
 
 namespace crosstalk::http {
 class EventStreamReader;
@@ -104,7 +108,11 @@ private:
     void onHead(quint64 key, int status, const http::HeaderList &headers);
     void onEvent(quint64 key, const http::SseEvent &event);
     void onFinished(quint64 key, const http::HttpResult &result);
-    void deliver(Exchange &exchange, QByteArrayView bytes, const QString &where);
+    /// Decodes what an exchange delivered (off this thread when large) and
+    /// emits its messages in the order they arrived; `then` follows with
+    /// whether the answer to `requestId` was among them.
+    void deliver(quint64 key, std::optional<jsonrpc::Id> requestId, QByteArray bytes, const QString &where,
+                 std::function<void(bool answered)> then = {});
     void resume(Exchange previous);
     void openGetStream(int fruitless);
     void failRequest(const Exchange &exchange, McpError error);
@@ -113,6 +121,7 @@ private:
 
     HttpEndpoint m_endpoint;
     http::HttpClient m_http;
+    jsonrpc::OrderedDecoder m_decoder;
     QHash<quint64, Exchange> m_exchanges;
     quint64 m_nextKey = 1;
     QString m_protocolVersion;

@@ -116,6 +116,7 @@ private slots:
     void closeLeavesNoProcess();
     void serverWritingNonJson();
     void serverExitingMidRequest();
+    void largeLinesKeepTheirOrder();
     void serverWritingAnEndlessLine();
     void serverInventingIds();
     void serverNeverAnswering();
@@ -276,6 +277,42 @@ void TestMcpStdio::serverExitingMidRequest()
     QVERIFY(closed.size() == 1 || closed.wait(5000));
     QVERIFY2(closed.first().at(0).toString().contains(QLatin1String("exited with code 3")),
              qPrintable(closed.first().at(0).toString()));
+}
+
+void TestMcpStdio::largeLinesKeepTheirOrder()
+{
+    // A 3 MB log message (decoded on a worker), a small one, the answer, and
+    // the server's exit, all at once: each arrives, in that order, and the
+    // exit is reported only after the answer.
+    mcp::McpSession session(
+        new mcp::StdioTransport(nodeScript(scriptedServer(QStringLiteral(
+            "const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');"
+            "say({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'x'.repeat(3000000) } });"
+            "say({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'small' } });"
+            "process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: m.id, result: { tools: [{ name: 'after', inputSchema: { type: 'object' } }] } }) + '\\n',"
+            "  () => process.exit(0));")))),
+        nullptr);
+    QStringList order;
+    connect(&session, &mcp::McpSession::logMessage, this, [&](const QString &, const QString &, const json &data) {
+        order << (data.is_string() && data.get<std::string>() == "small" ? QStringLiteral("small")
+                                                                          : QStringLiteral("large %1").arg(data.get<std::string>().size()));
+    });
+    connect(&session, &mcp::McpSession::closed, this, [&](const QString &) { order << QStringLiteral("closed"); });
+    QSignalSpy ready(&session, &mcp::McpSession::ready);
+    session.open(10000);
+    QVERIFY(ready.wait(10000));
+    Result r;
+    session.request(QStringLiteral("tools/list"), json::object(), 20000, &session, [&](const mcp::McpError &e, const json &v) {
+        r.error = e;
+        r.value = v;
+        r.done = true;
+        order << QStringLiteral("answer");
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(order.contains(QStringLiteral("closed")), 20000);
+    QCOMPARE(r.error.kind, mcp::McpError::Kind::None);
+    QCOMPARE(r.value["tools"][0]["name"], "after");
+    QCOMPARE(order, (QStringList{QStringLiteral("large 3000000"), QStringLiteral("small"), QStringLiteral("answer"),
+                                QStringLiteral("closed")}));
 }
 
 void TestMcpStdio::serverWritingAnEndlessLine()
