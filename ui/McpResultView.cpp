@@ -60,6 +60,9 @@ constexpr int MaxImagePixels = 64 * 1024 * 1024;
 constexpr int MaxShownImageSide = 1600;
 constexpr int MaxImageHeight = 480;
 constexpr int MaxViewerLines = 24;
+/// Plain text longer than this goes into a scrolling viewer that lays out
+/// only what is in sight; shorter text is shown whole, as high as it is.
+constexpr qsizetype MaxInlineTextChars = 16 * 1024;
 constexpr int MaxTreeRows = 16;
 
 QString objectNameOf(const char *prefix, int index)
@@ -87,32 +90,6 @@ QString stringOf(const json &object, const char *key)
 {
     const std::string *value = stringMember(object, key);
     return value ? utf8ToString(*value) : QString();
-}
-
-/// About how many bytes a value holds, counted only until `limit` is passed.
-size_t approxSize(const json &value, size_t limit)
-{
-    size_t total = 0;
-    std::vector<const json *> stack {&value};
-    while (!stack.empty() && total <= limit) {
-        const json *v = stack.back();
-        stack.pop_back();
-        total += 8;
-        if (v->is_string()) {
-            total += v->get_ref<const std::string &>().size();
-        } else if (v->is_object()) {
-            for (auto it = v->begin(); it != v->end() && total <= limit; ++it) {
-                total += it.key().size() + 8;
-                stack.push_back(&it.value());
-            }
-        } else if (v->is_array()) {
-            for (auto it = v->begin(); it != v->end() && total <= limit; ++it) {
-                total += 8;
-                stack.push_back(&*it);
-            }
-        }
-    }
-    return total;
 }
 
 /// The size of what base64 text decodes to (about, for text that is not base64).
@@ -665,7 +642,7 @@ void McpResultView::Private::addJson(QWidget *frame, QVBoxLayout *layout, int in
 {
     const std::shared_ptr<const json> keep = result;
     const json *source = &value;
-    addLaidOut(frame, layout, index, approxSize(value, OffThreadBytes) > size_t(OffThreadBytes),
+    addLaidOut(frame, layout, index, approxJsonBytes(value, OffThreadBytes) > size_t(OffThreadBytes),
                [keep, source] { return layOutJson(*source); }, nullptr);
 }
 
@@ -705,6 +682,16 @@ void McpResultView::Private::showLaidOut(QWidget *slot, QVBoxLayout *layout, int
         viewer->setPlainText(laid.text);
         fitViewer(viewer);
         layout->addWidget(viewer);
+    } else if (laid.as == TextLayout::As::Plain && laid.text.size() > MaxInlineTextChars) {
+        auto *viewer = new QPlainTextEdit(slot);
+        viewer->setObjectName(objectNameOf("text", index));
+        viewer->setReadOnly(true);
+        viewer->setPlainText(laid.text);
+        fitViewer(viewer);
+        layout->addWidget(viewer);
+        if (laid.tooLongForMarkdown)
+            layout->addWidget(plainLabel(tr("Too long to lay out as Markdown: shown as plain text."), slot,
+                                         objectNameOf("plainNote", index)));
     } else {
         auto *browser = new PeerTextBrowser(slot);
         browser->setObjectName(objectNameOf("text", index));
@@ -985,7 +972,7 @@ void McpResultView::Private::showRaw(const json &value)
                              .arg(locale.toString(qlonglong(laid.text.size())), locale.toString(qlonglong(laid.totalChars))));
         rawNote->setVisible(laid.cut);
     };
-    if (approxSize(value, OffThreadBytes) <= size_t(OffThreadBytes)) {
+    if (approxJsonBytes(value, OffThreadBytes) <= size_t(OffThreadBytes)) {
         show(layOutJson(value));
         return;
     }
@@ -1056,8 +1043,14 @@ McpResultView::~McpResultView()
 void McpResultView::showToolResult(const nlohmann::json &result, const nlohmann::json &outputValid,
                                    const QList<schema::SchemaProblem> &outputProblems)
 {
+    showToolResult(std::make_shared<const json>(result), outputValid, outputProblems);
+}
+
+void McpResultView::showToolResult(std::shared_ptr<const nlohmann::json> result, const nlohmann::json &outputValid,
+                                   const QList<schema::SchemaProblem> &outputProblems)
+{
     clear();
-    d->result = std::make_shared<const json>(result);
+    d->result = result ? std::move(result) : std::make_shared<const json>();
     const json &shown = *d->result;
     const json *isError = member(shown, "isError");
     d->failureBanner->setVisible(isError && isError->is_boolean() && isError->get<bool>());
@@ -1197,7 +1190,7 @@ void McpResultView::showError(const mcp::McpError &error)
             viewer->setPlainText(laid.text);
             fitViewer(viewer);
         };
-        if (approxSize(*d->result, OffThreadBytes) <= size_t(OffThreadBytes)) {
+        if (approxJsonBytes(*d->result, OffThreadBytes) <= size_t(OffThreadBytes)) {
             show(layOutJson(*d->result));
         } else {
             viewer->setPlainText(tr("Laying out…"));

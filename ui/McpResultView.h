@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 namespace crosstalk::ui {
 
 /// What an MCP request gave back, each part rendered for what it is:
@@ -33,6 +35,9 @@ public:
     /// A tools/call result. `outputValid` is true or false against the
     /// output schema, or null when there was nothing to check.
     void showToolResult(const nlohmann::json &result, const nlohmann::json &outputValid = nullptr,
+                        const QList<schema::SchemaProblem> &outputProblems = {});
+    /// The same for a result kept elsewhere too: it is shared, not copied.
+    void showToolResult(std::shared_ptr<const nlohmann::json> result, const nlohmann::json &outputValid = nullptr,
                         const QList<schema::SchemaProblem> &outputProblems = {});
     /// A resources/read result (`contents`: text or blob, each with its uri).
     void showReadResult(const nlohmann::json &result);

@@ -7,6 +7,8 @@
 #include "mcp/McpCatalog.h"
 #include "mcp/McpSession.h"
 #include "mcp/McpToolCall.h"
+#include "util/BoundedJson.h"
+#include "util/JsonFields.h"
 #include "util/Utf8.h"
 #include "workspace/CliCommand.h"
 
@@ -85,13 +87,13 @@ QString compact(const nlohmann::json &value)
     return utf8ToString(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-QString outcomeOf(const mcp::McpError &error, const nlohmann::json &result)
+QString outcomeOf(const mcp::McpError &error, const nlohmann::json *result)
 {
     if (error.kind == mcp::McpError::Kind::Cancelled)
         return McpToolsView::tr("cancelled");
     if (!error.ok())
         return McpToolsView::tr("error: %1").arg(revealHiddenCharacters(error.message.left(200)));
-    if (result.is_object() && result.value("isError", false))
+    if (result && json_fields::flag(*result, "isError"))
         return McpToolsView::tr("tool failure");
     return McpToolsView::tr("ok");
 }
@@ -558,15 +560,23 @@ void McpToolsView::onFinished(const mcp::McpError &error)
     m_progress->hide();
     m_running.elapsedMs = m_elapsed.elapsed();
     m_running.error = error;
-    m_running.result = call->result();
+    m_running.result = call->sharedResult();
     m_running.outputValid = call->outputValid();
     m_running.outputProblems = call->outputProblems();
-    m_progressLabel->setText(outcomeOf(error, m_running.result));
+    m_progressLabel->setText(outcomeOf(error, m_running.result.get()));
     m_elapsedLabel->setText(tr("%1 s").arg(double(m_running.elapsedMs) / 1000.0, 0, 'f', 2));
+    m_running.order = ++m_nextOrder;
+    m_running.resultBytes = m_running.result
+        ? qint64(std::min<size_t>(approxJsonBytes(*m_running.result, size_t(m_maxHistoryBytes)), size_t(m_maxHistoryBytes) + 1))
+        : 0;
     QList<Call> &calls = m_calls[historyKey(m_running.tool)];
     calls.append(m_running);
-    while (calls.size() > MaxHistory)
+    m_historyBytes += m_running.resultBytes;
+    while (calls.size() > MaxHistory) {
+        m_historyBytes -= calls.first().resultBytes;
         calls.removeFirst();
+    }
+    trimHistory();
     const QString tool = m_running.tool;
     if (tool == m_tool) { // else the person has moved on to another tool
         m_resultTool = tool + QLatin1Char('\n') + m_server.id;
@@ -590,6 +600,29 @@ QString McpToolsView::historyKey(const QString &tool) const
     return m_server.id + QLatin1Char('\n') + tool;
 }
 
+void McpToolsView::setMaxHistoryBytes(qint64 bytes)
+{
+    m_maxHistoryBytes = std::max<qint64>(0, bytes);
+    trimHistory();
+    refreshHistory();
+}
+
+void McpToolsView::trimHistory()
+{
+    while (m_historyBytes > m_maxHistoryBytes) {
+        // The oldest call of any tool, never the newest of all.
+        QList<Call> *oldest = nullptr;
+        for (QList<Call> &calls : m_calls) {
+            if (!calls.isEmpty() && (!oldest || calls.first().order < oldest->first().order))
+                oldest = &calls;
+        }
+        if (!oldest || oldest->first().order == m_nextOrder)
+            return;
+        m_historyBytes -= oldest->first().resultBytes;
+        oldest->removeFirst();
+    }
+}
+
 void McpToolsView::refreshHistory()
 {
     const QSignalBlocker blocker(m_history);
@@ -600,7 +633,7 @@ void McpToolsView::refreshHistory()
         const Call &call = calls.at(i);
         auto *item = new QTreeWidgetItem(m_history);
         item->setText(0, QLocale().toString(call.started.time(), QLocale::LongFormat));
-        item->setText(1, outcomeOf(call.error, call.result));
+        item->setText(1, outcomeOf(call.error, call.result.get()));
         item->setText(2, tr("%1 ms").arg(call.elapsedMs));
         item->setText(3, revealHiddenCharacters(compact(call.arguments).left(300)));
         item->setData(0, Qt::UserRole, int(i));

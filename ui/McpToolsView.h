@@ -44,6 +44,9 @@ class McpToolsView : public QWidget
 public:
     /// Calls kept per tool in the history.
     static constexpr int MaxHistory = 100;
+    /// About how much memory the results in every tool's history may take
+    /// together; the oldest calls are let go first (the newest always stays).
+    static constexpr qint64 DefaultHistoryBytes = qint64(256) * 1024 * 1024;
     /// How long a call may go without an answer or progress.
     static constexpr qint64 CallTimeoutMs = 5 * 60 * 1000;
 
@@ -56,6 +59,10 @@ public:
     /// Chooses a tool by name; false when the server has none by that name.
     bool selectTool(const QString &name);
     QString currentTool() const;
+    /// The memory the history's results may take (DefaultHistoryBytes).
+    void setMaxHistoryBytes(qint64 bytes);
+    /// About how much memory the history's results take now.
+    qint64 historyBytes() const { return m_historyBytes; }
 
     /// Calls the chosen tool with the form's arguments; false (nothing sent)
     /// when not connected, a call is running, or the arguments are invalid.
@@ -85,9 +92,11 @@ private:
         qint64 elapsedMs = 0;
         nlohmann::json arguments;
         mcp::McpError error;
-        nlohmann::json result;
+        std::shared_ptr<const nlohmann::json> result; ///< shared with the result view, never copied
         nlohmann::json outputValid;
         QList<schema::SchemaProblem> outputProblems;
+        quint64 order = 0;      ///< across every tool's history, oldest lowest
+        qint64 resultBytes = 0; ///< about, in memory
     };
 
     void buildList();
@@ -99,6 +108,7 @@ private:
     void onFinished(const mcp::McpError &error);
     void tick();
     void refreshHistory();
+    void trimHistory();
     const Call *chosenCall() const;
     void showCall(const Call &call);
     QString historyKey(const QString &tool) const;
@@ -141,6 +151,9 @@ private:
     QTimer m_tick;
     QString m_progressMessage;
     QHash<QString, QList<Call>> m_calls; // server id + tool → newest last
+    quint64 m_nextOrder = 0;
+    qint64 m_historyBytes = 0;
+    qint64 m_maxHistoryBytes = DefaultHistoryBytes;
 };
 
 } // namespace crosstalk::ui

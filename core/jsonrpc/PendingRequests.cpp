@@ -143,7 +143,7 @@ std::optional<QString> PendingRequests::methodOf(const Id &id) const
     return it->method;
 }
 
-void PendingRequests::complete(Entry &entry, const Outcome &outcome)
+void PendingRequests::complete(Entry &entry, Outcome &&outcome)
 {
     if (entry.context && entry.callback)
         entry.callback(outcome);
@@ -161,7 +161,7 @@ bool PendingRequests::finish(const Id &id, Outcome &&outcome)
         m_armedDeadline.reset();
     }
     outcome.elapsedMs = m_clock->monotonicMs() - entry.startedMs;
-    complete(entry, outcome);
+    complete(entry, std::move(outcome));
     return true;
 }
 

@@ -44,7 +44,8 @@ class PendingRequests : public QObject
     Q_OBJECT
 
 public:
-    using Callback = std::function<void(const Outcome &)>;
+    /// Gets the outcome to keep: its result may be moved from.
+    using Callback = std::function<void(Outcome &)>;
 
     explicit PendingRequests(Clock *clock = Clock::system(), QObject *parent = nullptr);
     ~PendingRequests() override;
@@ -95,7 +96,7 @@ private:
         Callback callback;
     };
 
-    static void complete(Entry &entry, const Outcome &outcome);
+    static void complete(Entry &entry, Outcome &&outcome);
     bool finish(const Id &id, Outcome &&outcome);
     void armFor(qint64 deadlineMs);
     void rearm();

@@ -445,12 +445,12 @@ McpSession::Ticket McpSession::request(const QString &method, json params, qint6
     const Ticket ticket = ++m_nextTicket;
     // The ticket is forgotten when the request ends, however it ends.
     callback = [self = QPointer<McpSession>(this), ticket, inner = std::move(callback)](const McpError &error,
-                                                                                       const json &result) {
+                                                                                       json result) {
         if (self) {
             self->m_ticketIds.remove(ticket);
             self->m_cancelledTickets.remove(ticket);
         }
-        inner(error, result);
+        inner(error, std::move(result));
     };
     if (m_era != Era::Modern) {
         sendRequest(ticket, method, std::move(params), timeoutMs, context, std::move(callback), withProgress);
@@ -460,16 +460,16 @@ McpSession::Ticket McpSession::request(const QString &method, json params, qint6
     QPointer<QObject> guard(context);
     // The first answer goes through input rounds like any other.
     Callback firstRound = [this, ticket, method, original, timeoutMs, guard, callback, withProgress](const McpError &error,
-                                                                                                   const json &result) {
+                                                                                                   json result) {
         if (!error.ok()) {
             callback(error, json());
             return;
         }
-        inputRound(ticket, method, original, result, 1, timeoutMs, guard, callback, withProgress);
+        inputRound(ticket, method, original, std::move(result), 1, timeoutMs, guard, callback, withProgress);
     };
     sendRequest(ticket, method, std::move(params), timeoutMs, context,
                 [this, ticket, method, original, timeoutMs, guard, firstRound, withProgress](const McpError &error,
-                                                                                            const json &result) {
+                                                                                            json result) {
                     if (error.kind == McpError::Kind::Remote && error.code == UnsupportedProtocolVersion
                         && stringList(json_fields::member(error.data, "supported")).contains(m_protocolVersion) && guard) {
                         // The server refused a version it says it supports (a
@@ -479,7 +479,7 @@ McpSession::Ticket McpSession::request(const QString &method, json params, qint6
                         sendRequest(ticket, method, original, timeoutMs, guard, firstRound, withProgress);
                         return;
                     }
-                    firstRound(error, result);
+                    firstRound(error, std::move(result));
                 },
                 withProgress);
     return ticket;
@@ -506,7 +506,7 @@ void McpSession::cancel(Ticket ticket, const QString &reason)
     m_pending.cancel(id);
 }
 
-void McpSession::inputRound(Ticket ticket, const QString &method, const json &params, const json &result, int round,
+void McpSession::inputRound(Ticket ticket, const QString &method, const json &params, json result, int round,
                             qint64 timeoutMs, QPointer<QObject> context, Callback callback, bool withProgress)
 {
     const json *type = json_fields::member(result, "resultType");
@@ -516,7 +516,7 @@ void McpSession::inputRound(Ticket ticket, const QString &method, const json &pa
         return;
     }
     if (resultType == "complete" || (resultType == "task" && method == QLatin1String("tools/call"))) {
-        callback(McpError(), result);
+        callback(McpError(), std::move(result));
         return;
     }
     if (resultType != "input_required") {
@@ -565,12 +565,12 @@ void McpSession::inputRound(Ticket ticket, const QString &method, const json &pa
                             json params = next;
                             sendRequest(ticket, method, std::move(next), timeoutMs, context,
                                         [this, ticket, method, params, round, timeoutMs, context, callback,
-                                         withProgress](const McpError &error, const json &result) {
+                                         withProgress](const McpError &error, json result) {
                                             if (!error.ok()) {
                                                 callback(error, json());
                                                 return;
                                             }
-                                            inputRound(ticket, method, params, result, round + 1, timeoutMs, context,
+                                            inputRound(ticket, method, params, std::move(result), round + 1, timeoutMs, context,
                                                        callback, withProgress);
                                         },
                                         withProgress);
@@ -668,7 +668,7 @@ void McpSession::sendRequest(Ticket ticket, const QString &method, json params, 
         headers = RequestHeaders::forRequest(method, params, m_toolHeaders.value(tool));
     }
     const bool tracked = m_pending.track(id, method, timeoutMs, context, [this, callback, method, token, timeoutMs, id](
-                                                                            const jsonrpc::Outcome &outcome) {
+                                                                            jsonrpc::Outcome &outcome) {
         if (!token.isEmpty())
             m_progressTokens.remove(token);
         m_outgoing.remove(id);
@@ -676,7 +676,7 @@ void McpSession::sendRequest(Ticket ticket, const QString &method, json params, 
         switch (outcome.kind) {
         case jsonrpc::Outcome::Kind::Result:
             m_failures.remove(id);
-            callback(e, outcome.result);
+            callback(e, std::move(outcome.result));
             return;
         case jsonrpc::Outcome::Kind::Error:
             m_failures.remove(id);
@@ -819,10 +819,10 @@ void McpSession::close()
         onTransportClosed({});
 }
 
-void McpSession::onMessage(const jsonrpc::Message &message)
+void McpSession::onMessage(jsonrpc::Message &message)
 {
-    if (const auto *response = std::get_if<jsonrpc::Response>(&message)) {
-        if (!m_pending.resolve(*response))
+    if (auto *response = std::get_if<jsonrpc::Response>(&message)) {
+        if (!m_pending.resolve(std::move(*response)))
             emit protocolIssue(tr("The server answered a request Crosstalk did not send (id %1).").arg(response->id.toString()));
     } else if (const auto *error = std::get_if<jsonrpc::ErrorResponse>(&message)) {
         if (!m_pending.resolve(*error)) {

@@ -71,7 +71,8 @@ public:
     /// Input-required rounds one request may take before Crosstalk gives up.
     static constexpr int MaxInputRounds = 16;
 
-    using Callback = std::function<void(const McpError &error, const nlohmann::json &result)>;
+    /// Gets the result to keep (a large one is moved, not copied).
+    using Callback = std::function<void(const McpError &error, nlohmann::json result)>;
     /// A whole list, handed over to be kept (long lists are moved, not copied).
     using ListCallback = std::function<void(const McpError &error, nlohmann::json result)>;
     /// Names one request() for cancel(), across its input rounds.
@@ -161,7 +162,7 @@ private:
     void startModern(bool strict);
     void startLegacy();
     void becomeReady();
-    void onMessage(const jsonrpc::Message &message);
+    void onMessage(jsonrpc::Message &message);
     void onServerRequest(const jsonrpc::Request &request);
     void onNotification(const jsonrpc::Notification &notification);
     void onTransportClosed(const QString &reason);
@@ -173,7 +174,7 @@ private:
     bool switchToFallback(const McpError &why);
     void sendRequest(Ticket ticket, const QString &method, nlohmann::json params, qint64 timeoutMs, QObject *context,
                      Callback callback, bool withProgress);
-    void inputRound(Ticket ticket, const QString &method, const nlohmann::json &params, const nlohmann::json &result,
+    void inputRound(Ticket ticket, const QString &method, const nlohmann::json &params, nlohmann::json result,
                     int round, qint64 timeoutMs, QPointer<QObject> context, Callback callback, bool withProgress);
     void answerInput(const QString &method, const nlohmann::json &params, McpClientHandler::Reply reply,
                      McpClientHandler::Refuse refuse);

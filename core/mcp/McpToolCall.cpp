@@ -86,7 +86,7 @@ void McpToolCall::start()
     }
     m_ticket = m_session->request(
         QStringLiteral("tools/call"), std::move(params), m_timeoutMs, this,
-        [this](const McpError &error, const json &result) { onCallAnswered(error, result); }, true);
+        [this](const McpError &error, json result) { onCallAnswered(error, std::move(result)); }, true);
 }
 
 void McpToolCall::cancel()
@@ -112,7 +112,7 @@ void McpToolCall::cancel()
                        });
 }
 
-void McpToolCall::onCallAnswered(const McpError &error, const json &result)
+void McpToolCall::onCallAnswered(const McpError &error, json result)
 {
     if (!error.ok())
         return finish(error);
@@ -125,7 +125,7 @@ void McpToolCall::onCallAnswered(const McpError &error, const json &result)
         if (task && task->is_object() && !json_fields::member(result, "content"))
             return followTask(*task);
     }
-    complete(result);
+    complete(std::move(result));
 }
 
 void McpToolCall::followTask(const json &task)
@@ -241,19 +241,24 @@ void McpToolCall::answerModernInput(const json &inputRequests)
 void McpToolCall::readLegacyResult()
 {
     m_session->request(QStringLiteral("tasks/result"), json{{"taskId", m_taskId.toStdString()}}, m_timeoutMs, this,
-                       [this](const McpError &error, const json &result) {
+                       [this](const McpError &error, json result) {
                            if (!error.ok())
                                return finish(error);
                            if (!result.is_object())
                                return finish(protocolError(tr("The result of the task %1 is not an object.").arg(m_taskId)));
-                           complete(result);
+                           complete(std::move(result));
                        },
                        true);
 }
 
-void McpToolCall::complete(const json &result)
+const json &McpToolCall::result() const
 {
-    m_result = result;
+    static const json none;
+    return m_result ? *m_result : none;
+}
+
+void McpToolCall::complete(json result)
+{
     m_outputValid = nullptr;
     if (const json *outputSchema = json_fields::member(m_tool, "outputSchema")) {
         const json *structured = json_fields::member(result, "structuredContent");
@@ -271,6 +276,7 @@ void McpToolCall::complete(const json &result)
             m_outputProblems = check.problems;
         }
     }
+    m_result = std::make_shared<const json>(std::move(result));
     finish(McpError());
 }
 

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 namespace crosstalk::mcp {
 
 /// One tool call, followed to its end.
@@ -53,7 +55,9 @@ public:
 
     /// The tool result (`content`, `structuredContent`, `isError`, …) once
     /// finished without an error.
-    const nlohmann::json &result() const { return m_result; }
+    const nlohmann::json &result() const;
+    /// The same result, to be kept without a copy; null before it arrived.
+    std::shared_ptr<const nlohmann::json> sharedResult() const { return m_result; }
     /// true or false against the output schema; null when the tool has none,
     /// or when the result is a tool error without structured content.
     const nlohmann::json &outputValid() const { return m_outputValid; }
@@ -77,13 +81,13 @@ signals:
     void finished(const crosstalk::mcp::McpError &error);
 
 private:
-    void onCallAnswered(const McpError &error, const nlohmann::json &result);
+    void onCallAnswered(const McpError &error, nlohmann::json result);
     void followTask(const nlohmann::json &task);
     void poll();
     void onPolled(const McpError &error, const nlohmann::json &task);
     void readLegacyResult();
     void answerModernInput(const nlohmann::json &inputRequests);
-    void complete(const nlohmann::json &result);
+    void complete(nlohmann::json result);
     void finish(const McpError &error);
 
     QPointer<McpSession> m_session;
@@ -102,7 +106,7 @@ private:
     QString m_taskId;
     nlohmann::json m_task;
     QSet<QString> m_answeredInputs;
-    nlohmann::json m_result;
+    std::shared_ptr<const nlohmann::json> m_result;
     nlohmann::json m_outputValid;
     QList<schema::SchemaProblem> m_outputProblems;
 };

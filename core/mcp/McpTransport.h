@@ -56,7 +56,9 @@ public:
 
 signals:
     void started();
-    void messageReceived(const crosstalk::jsonrpc::Message &message);
+    /// A message arrived. The session takes what it keeps out of it (a
+    /// large result is moved, not copied): connect nothing after it.
+    void messageReceived(crosstalk::jsonrpc::Message &message);
     /// Something arrived that is not a JSON-RPC message; the connection goes on.
     void protocolIssue(const QString &why);
     /// The request `id` will get no answer through the protocol: the

@@ -220,4 +220,27 @@ std::optional<std::string> tooDeepPointer(const json &root, int maxDepth)
     return std::nullopt;
 }
 
+size_t approxJsonBytes(const nlohmann::json &value, size_t limit)
+{
+    size_t total = 0;
+    std::vector<const nlohmann::json *> stack {&value};
+    while (!stack.empty() && total <= limit) {
+        const nlohmann::json *v = stack.back();
+        stack.pop_back();
+        total += 16;
+        if (v->is_string()) {
+            total += v->get_ref<const std::string &>().size();
+        } else if (v->is_object()) {
+            for (auto it = v->begin(); it != v->end() && total <= limit; ++it) {
+                total += it.key().size() + 48; // the map node
+                stack.push_back(&it.value());
+            }
+        } else if (v->is_array()) {
+            for (auto it = v->begin(); it != v->end() && total <= limit; ++it)
+                stack.push_back(&*it);
+        }
+    }
+    return total;
+}
+
 } // namespace crosstalk

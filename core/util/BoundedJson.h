@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -35,5 +36,9 @@ std::optional<std::string> tooDeepPointer(const nlohmann::json &root, int maxDep
 
 /// Appends "/token" to a JSON pointer, escaping '~' and '/'.
 void appendPointerToken(std::string &pointer, const std::string &token);
+
+/// About how many bytes `value` takes in memory, counted without recursion
+/// and only until `limit` is passed (then some number above it).
+size_t approxJsonBytes(const nlohmann::json &value, size_t limit = SIZE_MAX);
 
 } // namespace crosstalk

@@ -83,6 +83,7 @@ private slots:
     void commandIsConfirmedBeforeItRuns();
     void overviewShowsTheServer();
     void toolCallEndToEnd();
+    void historyIsBoundedByMemory();
     void runWaitsForValidArguments();
     void searchFiltersTools();
     void toolTextStaysLiteral();
@@ -303,6 +304,44 @@ void TestMcpViews::toolCallEndToEnd()
     rerun->click();
     QVERIFY(finished.wait(20000));
     QCOMPARE(history->topLevelItemCount(), 2);
+}
+
+void TestMcpViews::historyIsBoundedByMemory()
+{
+    connectServer(everythingId);
+    ui::McpToolsView *tools = m_window->serverView()->toolsView();
+    m_window->serverView()->tabs()->setCurrentWidget(tools);
+    QVERIFY(tools->selectTool(QStringLiteral("echo")));
+    auto *history = tools->findChild<QTreeWidget *>(QStringLiteral("callHistory"));
+    auto *message = tools->form()->findChild<QLineEdit *>(QStringLiteral("field:/message"));
+    QVERIFY(history && message);
+    QSignalSpy finished(tools, &ui::McpToolsView::callFinished);
+    const auto echo = [&](const QString &text) {
+        message->clear();
+        QTest::keyClicks(message, text);
+        if (!QTest::qWaitFor([&] { return tools->form()->isValid(); }, 5000))
+            return false;
+        const qsizetype before = finished.size();
+        return tools->run() && QTest::qWaitFor([&] { return finished.size() > before; }, 20000);
+    };
+    QVERIFY(echo(QStringLiteral("first")));
+    QVERIFY(history->topLevelItemCount() >= 1);
+    const qint64 one = tools->historyBytes();
+    QVERIFY2(one > 0, "a result takes memory");
+
+    // Room for about one result: only the newest call stays, of any tool.
+    tools->setMaxHistoryBytes(1);
+    QCOMPARE(history->topLevelItemCount(), 1);
+    QVERIFY(echo(QStringLiteral("second")));
+    QCOMPARE(history->topLevelItemCount(), 1);
+    QVERIFY(history->topLevelItem(0)->text(3).contains(QStringLiteral("second")));
+    QVERIFY(tools->historyBytes() > 1); // the newest is kept even so
+    QVERIFY(shownText(tools->resultView()).contains(QStringLiteral("Echo: second")));
+
+    tools->setMaxHistoryBytes(ui::McpToolsView::DefaultHistoryBytes);
+    QVERIFY(echo(QStringLiteral("third")));
+    QCOMPARE(history->topLevelItemCount(), 2);
+    QVERIFY(history->topLevelItem(0)->text(3).contains(QStringLiteral("third")));
 }
 
 void TestMcpViews::runWaitsForValidArguments()
