@@ -580,7 +580,10 @@ private:
     {
         prepare();
         width = std::max(width, 1);
-        if (width == m_width)
+        // Lines laid out unwrapped stay as they are at any width they fit
+        // in (laying out again shapes the text again). They are aligned
+        // left, as in a QLabel, whatever the text's direction.
+        if (width == m_width || (m_natural > 0 && m_width >= m_natural && width >= m_natural))
             return m_height;
         qreal y = 0;
         m_layout.beginLayout();

@@ -110,6 +110,7 @@ class TestSchemaForm : public QObject
     Q_OBJECT
 
 private slots:
+    void helpTextFollowsTheWidth();
     void textFormats_data();
     void textFormats();
     void datePickerAndUuid();
@@ -1175,6 +1176,55 @@ void TestSchemaForm::rendersEveryKind()
     const QString path = qEnvironmentVariable("CROSSTALK_SCHEMAFORM_GRAB");
     if (!path.isEmpty())
         QVERIFY(image.save(path));
+}
+
+
+void TestSchemaForm::helpTextFollowsTheWidth()
+{
+    // Help is laid out once unwrapped and kept while it fits; narrower, it
+    // wraps. Right-to-left help is aligned left like a QLabel's, within
+    // the width the label has (not the unbounded width it was measured at).
+    OrderedJson schema = {{"type", "object"},
+                          {"properties",
+                           {{"a", {{"type", "string"}, {"description", "Left to right help that is long enough to wrap when narrow."}}},
+                            {"b", {{"type", "string"}, {"description", "\u05e2\u05d6\u05e8\u05d4 \u05de\u05d9\u05de\u05d9\u05df "
+                                                                      "\u05dc\u05e9\u05de\u05d0\u05dc \u05d1\u05e2\u05d1\u05e8\u05d9\u05ea"}}}}}};
+    SchemaForm form;
+    QVERIFY(show(form, schema));
+    auto *ltr = widget<QLabel>(form, "help:", "/a");
+    auto *rtl = widget<QLabel>(form, "help:", "/b");
+    QVERIFY(ltr && rtl);
+    const int line = ltr->fontMetrics().lineSpacing();
+    QTRY_VERIFY(ltr->height() > 0 && ltr->height() < 2 * line);
+    QVERIFY(ltr->heightForWidth(60) >= 3 * line);     // narrow: several lines
+    QVERIFY(ltr->heightForWidth(ltr->width()) < 2 * line); // wide again: one
+    QVERIFY(rtl->heightForWidth(rtl->width()) < 2 * line);
+
+    // Where the ink is: both texts start at the left.
+    const auto inkColumns = [](QLabel *label) {
+        const QImage image = label->grab().toImage();
+        const QRgb background = image.pixel(image.width() - 1, image.height() - 1);
+        const QRgb backgroundLeft = image.pixel(0, image.height() - 1);
+        int first = -1;
+        int last = -1;
+        for (int x = 0; x < image.width(); ++x) {
+            for (int y = 0; y < image.height(); ++y) {
+                const QRgb p = image.pixel(x, y);
+                if (p != background && p != backgroundLeft) {
+                    if (first < 0)
+                        first = x;
+                    last = x;
+                    break;
+                }
+            }
+        }
+        return std::pair{first, last};
+    };
+    const auto [ltrFirst, ltrLast] = inkColumns(ltr);
+    QVERIFY2(ltrFirst >= 0 && ltrFirst < ltr->width() / 4, qPrintable(QString::number(ltrFirst)));
+    const auto [rtlFirst, rtlLast] = inkColumns(rtl);
+    QVERIFY2(rtlFirst >= 0 && rtlFirst < rtl->width() / 4 && rtlLast > rtlFirst,
+             qPrintable(QStringLiteral("%1..%2 of %3").arg(rtlFirst).arg(rtlLast).arg(rtl->width())));
 }
 
 QTEST_MAIN(TestSchemaForm)
