@@ -101,6 +101,16 @@ void HttpClient::addCredentialHeader(const QByteArray &name)
     const QByteArray lower = name.toLower();
     if (!m_credentialHeaders.contains(lower))
         m_credentialHeaders.append(lower);
+    if (m_log)
+        m_log->redactor().addSensitiveHeader(lower);
+}
+
+void HttpClient::addCredentialParameter(const QString &name)
+{
+    if (!m_credentialParameters.contains(name))
+        m_credentialParameters.append(name);
+    if (m_log)
+        m_log->redactor().addSensitiveParameter(name);
 }
 
 void HttpClient::setDefaultTimeouts(qint64 connectTimeoutMs, qint64 idleTimeoutMs)
@@ -118,6 +128,12 @@ void HttpClient::setTrafficLog(traffic::TrafficLog *log, const QString &connecti
 {
     m_log = log;
     m_connection = connection;
+    if (m_log) {
+        for (const QByteArray &name : std::as_const(m_credentialHeaders))
+            m_log->redactor().addSensitiveHeader(name);
+        for (const QString &name : std::as_const(m_credentialParameters))
+            m_log->redactor().addSensitiveParameter(name);
+    }
 }
 
 HttpReply *HttpClient::send(HttpRequest request)

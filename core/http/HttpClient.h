@@ -189,8 +189,12 @@ public:
 
     /// Adds a header name that carries a credential (such as an API-key
     /// header from a security scheme): it is dropped on cross-origin redirects.
+    /// The traffic log, once set, redacts it too, whatever its name.
     void addCredentialHeader(const QByteArray &name);
     const QList<QByteArray> &credentialHeaders() const { return m_credentialHeaders; }
+    /// A query parameter that carries a credential (an API key in the
+    /// query): the traffic log redacts it.
+    void addCredentialParameter(const QString &name);
 
     void setDefaultTimeouts(qint64 connectTimeoutMs, qint64 idleTimeoutMs);
     qint64 defaultConnectTimeoutMs() const { return m_connectTimeoutMs; }
@@ -212,6 +216,7 @@ private:
     QNetworkAccessManager *m_manager;
     HeaderList m_defaultHeaders;
     QList<QByteArray> m_credentialHeaders;
+    QStringList m_credentialParameters;
     qint64 m_connectTimeoutMs = 15'000;
     qint64 m_idleTimeoutMs = 60'000;
     QPointer<traffic::TrafficLog> m_log;

@@ -43,6 +43,10 @@ void HttpEndpoint::configure(http::HttpClient &client) const
         if (traffic::Redactor::isSecretName(QString::fromLatin1(h.first)))
             client.addCredentialHeader(h.first);
     }
+    for (const QByteArray &name : credentialHeaders)
+        client.addCredentialHeader(name);
+    for (const QString &name : credentialParameters)
+        client.addCredentialParameter(name);
 }
 
 StreamableHttpTransport::StreamableHttpTransport(HttpEndpoint endpoint, QObject *parent)

@@ -32,6 +32,11 @@ struct HttpEndpoint
     http::HeaderList headers;
     /// Time to connect and send each request.
     qint64 connectTimeoutMs = 30'000;
+    /// Names among `headers` that carry a credential whatever they are
+    /// called (a kept credential's API-key header), and query parameters
+    /// of `url` that do: redacted in the traffic, kept to the origin.
+    QList<QByteArray> credentialHeaders = {};
+    QStringList credentialParameters = {};
 
     /// Sets up `client` for this endpoint: the connect timeout (requests are
     /// timed out by the session, so no idle timeout), and the given headers
