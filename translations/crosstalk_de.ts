@@ -553,6 +553,65 @@
     </message>
 </context>
 <context>
+    <name>Credential</name>
+    <message>
+        <source>bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>API key in the header %1</source>
+        <translation>API-Schlüssel im Header %1</translation>
+    </message>
+    <message>
+        <source>API key in the query parameter %1</source>
+        <translation>API-Schlüssel im Query-Parameter %1</translation>
+    </message>
+    <message>
+        <source>API key in the cookie %1</source>
+        <translation>API-Schlüssel im Cookie %1</translation>
+    </message>
+    <message>
+        <source>basic, user %1</source>
+        <translation>Basic, Benutzer %1</translation>
+    </message>
+    <message>
+        <source>A credential needs a name.</source>
+        <translation>Zugangsdaten brauchen einen Namen.</translation>
+    </message>
+    <message>
+        <source>A credential&apos;s name has at most 128 characters.</source>
+        <translation>Der Name von Zugangsdaten hat höchstens 128 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A credential&apos;s name holds neither control characters nor “/”.</source>
+        <translation>Der Name von Zugangsdaten enthält weder Steuerzeichen noch „/“.</translation>
+    </message>
+    <message>
+        <source>The credential “%1” has no secret.</source>
+        <translation>Die Zugangsdaten „%1“ haben kein Geheimnis.</translation>
+    </message>
+    <message>
+        <source>A bearer token holds no spaces or control characters.</source>
+        <translation>Ein Bearer-Token enthält keine Leerzeichen oder Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot name an API key&apos;s %2.</source>
+        <translation>„%1“ kann nicht %2 eines API-Schlüssels benennen.</translation>
+    </message>
+    <message>
+        <source>The API key holds characters its %1 cannot carry.</source>
+        <translation>Der API-Schlüssel enthält Zeichen, die sein %1 nicht tragen kann.</translation>
+    </message>
+    <message>
+        <source>A basic user name holds neither “:” nor control characters.</source>
+        <translation>Ein Basic-Benutzername enthält weder „:“ noch Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>A basic password holds no control characters.</source>
+        <translation>Ein Basic-Passwort enthält keine Steuerzeichen.</translation>
+    </message>
+</context>
+<context>
     <name>FileHandoff</name>
     <message>
         <source>Save</source>
@@ -1202,6 +1261,22 @@
         <translation>&apos;%1&apos; ist keine http- oder https-URL.</translation>
     </message>
     <message>
+        <source>Send the credential of this name, from the keychain (see crosstalk-cli credential).</source>
+        <translation>Die Zugangsdaten dieses Namens aus dem Schlüsselbund senden (siehe crosstalk-cli credential).</translation>
+    </message>
+    <message>
+        <source>Secret for %1 (not shown): </source>
+        <translation>Geheimnis für %1 (wird nicht angezeigt): </translation>
+    </message>
+    <message>
+        <source>the secret on stdin is longer than 64 KiB.</source>
+        <translation>das Geheimnis auf stdin ist länger als 64 KiB.</translation>
+    </message>
+    <message>
+        <source>no secret on stdin (for example: printf %s &quot;$TOKEN&quot; | crosstalk-cli credential set NAME --bearer).</source>
+        <translation>kein Geheimnis auf stdin (zum Beispiel: printf %s &quot;$TOKEN&quot; | crosstalk-cli credential set NAME --bearer).</translation>
+    </message>
+    <message>
         <source>Usage: crosstalk-cli COMMAND [ARGUMENTS]
 
 Crosstalk&apos;s headless tool: inspect A2A agents and MCP servers from scripts.
@@ -1223,7 +1298,12 @@ Commands:
       complete (--prompt NAME | --template URI) ARG VALUE, ping.
   mcp-conformance URL
       The client the official MCP conformance suite drives.
-  Common options: --timeout SECONDS (default 30).
+  credential set NAME (--bearer | --api-key HEADER [--in header|query|cookie] | --basic USER)
+  credential list [--json]
+  credential delete NAME
+      Keep credentials in the operating system&apos;s keychain; set reads the secret from stdin.
+  Common options: --timeout SECONDS (default 30); --credential NAME sends a kept credential
+  (a2a commands, and mcp with --url).
 
 Options:
   -h, --help     Show this help.
@@ -1231,7 +1311,8 @@ Options:
 
 Each command has its own --help. Exit codes: 0 success, 1 usage error, 2 the peer answered
 with an error or broke the protocol, 3 the card has validation errors or a signature that does
-not verify, 4 could not connect or timed out, 5 the task ended failed, canceled or rejected.
+not verify, 4 could not connect or timed out, 5 the task ended failed, canceled or rejected,
+6 the keychain is missing, refused or failed.
 </source>
         <translation>Aufruf: crosstalk-cli BEFEHL [ARGUMENTE]
 
@@ -1254,7 +1335,12 @@ Befehle:
       complete (--prompt NAME | --template URI) ARG VALUE, ping.
   mcp-conformance URL
       Der Client, den die offizielle MCP-Konformitätssuite steuert.
-  Gemeinsame Optionen: --timeout SECONDS (Standard: 30).
+  credential set NAME (--bearer | --api-key HEADER [--in header|query|cookie] | --basic USER)
+  credential list [--json]
+  credential delete NAME
+      Zugangsdaten im Schlüsselbund des Betriebssystems aufbewahren; set liest das Geheimnis von stdin.
+  Gemeinsame Optionen: --timeout SECONDS (Standard: 30); --credential NAME sendet aufbewahrte
+  Zugangsdaten (a2a-Befehle und mcp mit --url).
 
 Optionen:
   -h, --help     Diese Hilfe anzeigen.
@@ -1263,7 +1349,8 @@ Optionen:
 Jeder Befehl hat seine eigene --help. Rückgabewerte: 0 Erfolg, 1 Aufruffehler, 2 die Gegenstelle
 hat mit einem Fehler geantwortet oder das Protokoll verletzt, 3 die Agent Card hat Validierungsfehler
 oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder Zeitüberschreitung,
-5 die Aufgabe endete als fehlgeschlagen, abgebrochen oder abgelehnt.
+5 die Aufgabe endete als fehlgeschlagen, abgebrochen oder abgelehnt,
+6 der Schlüsselbund fehlt, verweigert den Zugriff oder ist fehlgeschlagen.
 </translation>
     </message>
 </context>
@@ -1519,6 +1606,29 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     </message>
 </context>
 <context>
+    <name>crosstalk::auth::CredentialStore</name>
+    <message>
+        <source>No keychain is available (%1). Crosstalk keeps secrets only in the system&apos;s keychain: start one (such as GNOME Keyring or KWallet).</source>
+        <translation>Kein Schlüsselbund verfügbar (%1). Crosstalk bewahrt Geheimnisse nur im Schlüsselbund des Systems auf: Starten Sie einen (etwa GNOME Keyring oder KWallet).</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation>Der Schlüsselbund ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s list of Crosstalk credentials is damaged; it was left as it is.</source>
+        <translation>Die Liste der Crosstalk-Zugangsdaten im Schlüsselbund ist beschädigt; sie wurde so belassen.</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s item for the credential “%1” is damaged.</source>
+        <translation>Der Eintrag für die Zugangsdaten „%1“ im Schlüsselbund ist beschädigt.</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::cli::A2aCardCommand</name>
     <message>
         <source>Fetch an agent&apos;s card, validate it and check its signatures.</source>
@@ -1587,6 +1697,14 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>Issues:</source>
         <translation>Probleme:</translation>
+    </message>
+    <message>
+        <source>there is no credential named &apos;%1&apos;; see crosstalk-cli credential list.</source>
+        <translation>es gibt keine Zugangsdaten namens &apos;%1&apos;; siehe crosstalk-cli credential list.</translation>
+    </message>
+    <message>
+        <source>the credential &apos;%1&apos; is an API key for the query; a2a commands send credentials in headers.</source>
+        <translation>die Zugangsdaten &apos;%1&apos; sind ein API-Schlüssel für die Query; a2a-Befehle senden Zugangsdaten in Headern.</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1843,81 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>The task&apos;s id.</source>
         <translation>Die ID der Aufgabe.</translation>
+    </message>
+    <message>
+        <source>there is no credential named &apos;%1&apos;; see crosstalk-cli credential list.</source>
+        <translation>es gibt keine Zugangsdaten namens &apos;%1&apos;; siehe crosstalk-cli credential list.</translation>
+    </message>
+    <message>
+        <source>the credential &apos;%1&apos; is an API key for the query; a2a commands send credentials in headers.</source>
+        <translation>die Zugangsdaten &apos;%1&apos; sind ein API-Schlüssel für die Query; a2a-Befehle senden Zugangsdaten in Headern.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::cli::CredentialCommand</name>
+    <message>
+        <source>Keep credentials in the operating system&apos;s keychain: set (the secret read from stdin), list, delete.</source>
+        <translation>Zugangsdaten im Schlüsselbund des Betriebssystems aufbewahren: set (das Geheimnis wird von stdin gelesen), list, delete.</translation>
+    </message>
+    <message>
+        <source>A bearer token.</source>
+        <translation>Ein Bearer-Token.</translation>
+    </message>
+    <message>
+        <source>An API key sent under this name.</source>
+        <translation>Ein API-Schlüssel, unter diesem Namen gesendet.</translation>
+    </message>
+    <message>
+        <source>Where the API key goes: header, query or cookie.</source>
+        <translation>Wohin der API-Schlüssel kommt: header, query oder cookie.</translation>
+    </message>
+    <message>
+        <source>HTTP basic authentication as this user.</source>
+        <translation>HTTP-Basic-Authentifizierung als dieser Benutzer.</translation>
+    </message>
+    <message>
+        <source>list: print one JSON object.</source>
+        <translation>list: ein JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>set NAME, list or delete NAME.</source>
+        <translation>set NAME, list oder delete NAME.</translation>
+    </message>
+    <message>
+        <source>credential list takes no arguments.</source>
+        <translation>credential list nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <source>credential delete takes NAME alone.</source>
+        <translation>credential delete nimmt nur NAME.</translation>
+    </message>
+    <message>
+        <source>there is no credential named &apos;%1&apos;; see credential list.</source>
+        <translation>es gibt keine Zugangsdaten namens &apos;%1&apos;; siehe credential list.</translation>
+    </message>
+    <message>
+        <source>credential needs a verb: set, list or delete; see --help.</source>
+        <translation>credential braucht ein Verb: set, list oder delete; siehe --help.</translation>
+    </message>
+    <message>
+        <source>unknown credential verb &apos;%1&apos;; see --help.</source>
+        <translation>unbekanntes credential-Verb &apos;%1&apos;; siehe --help.</translation>
+    </message>
+    <message>
+        <source>credential set takes NAME and one of --bearer, --api-key HEADER or --basic USER.</source>
+        <translation>credential set nimmt NAME und eines von --bearer, --api-key HEADER oder --basic USER.</translation>
+    </message>
+    <message>
+        <source>credential set takes exactly one of --bearer, --api-key HEADER or --basic USER.</source>
+        <translation>credential set nimmt genau eines von --bearer, --api-key HEADER oder --basic USER.</translation>
+    </message>
+    <message>
+        <source>--in takes header, query or cookie, not &apos;%1&apos;.</source>
+        <translation>--in nimmt header, query oder cookie, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--in is for --api-key.</source>
+        <translation>--in gehört zu --api-key.</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2097,14 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>warning: the page could not be opened (xdg-open did not start); open it yourself.</source>
         <translation>Warnung: Die Seite ließ sich nicht öffnen (xdg-open startete nicht); bitte selbst öffnen.</translation>
+    </message>
+    <message>
+        <source>--credential is for remote servers (--url); a stdio server takes --env.</source>
+        <translation>--credential ist für entfernte Server (--url); ein stdio-Server nimmt --env.</translation>
+    </message>
+    <message>
+        <source>there is no credential named &apos;%1&apos;; see crosstalk-cli credential list.</source>
+        <translation>es gibt keine Zugangsdaten namens &apos;%1&apos;; siehe crosstalk-cli credential list.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 
+#include "auth/CredentialStore.h"
 #include "http/HttpClient.h"
 #include "util/HiddenText.h"
 
@@ -31,7 +32,8 @@ void A2aCardCommand::start(const QStringList &arguments)
                                        QStringLiteral("file"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     const QCommandLineOption timeout = timeoutOption();
-    parser.addOptions({keyOption, jsonOption, timeout});
+    const QCommandLineOption credential = credentialOption();
+    parser.addOptions({keyOption, jsonOption, timeout, credential});
     parser.addPositionalArgument(QStringLiteral("URL"), tr("The agent's base URL or its card URL."));
     if (!parser.parse(arguments)) {
         fail(parser.errorText());
@@ -61,7 +63,32 @@ void A2aCardCommand::start(const QStringList &arguments)
             return finish(UsageError);
         }
     }
-    m_discovery->fetch(*url, ms);
+    if (!parser.isSet(credential)) {
+        m_discovery->fetch(*url, ms);
+        return;
+    }
+    // An agent may keep even its card behind a credential: it goes with
+    // the card's request, marked as a credential.
+    const QString name = parser.value(credential);
+    auto *store = new auth::CredentialStore(QString::fromLatin1(auth::CredentialStore::DefaultService), this);
+    store->load(name, this, [this, name, url = *url, ms](const std::optional<auth::Credential> &found, const QString &error) {
+        if (!error.isEmpty()) {
+            fail(terminalSafe(error));
+            return finish(KeychainFailed);
+        }
+        if (!found) {
+            fail(tr("there is no credential named '%1'; see crosstalk-cli credential list.").arg(terminalSafe(name)));
+            return finish(UsageError);
+        }
+        const auto header = found->header();
+        if (!header) {
+            fail(tr("the credential '%1' is an API key for the query; a2a commands send credentials in headers.").arg(terminalSafe(name)));
+            return finish(UsageError);
+        }
+        m_client->addCredentialHeader(header->first);
+        m_client->setDefaultHeader(header->first, header->second);
+        m_discovery->fetch(url, ms);
+    });
 }
 
 void A2aCardCommand::onCard(const a2a::CardFetch &fetch)

@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 
+#include "auth/CredentialStore.h"
 #include "http/HttpClient.h"
 #include "util/BoundedJson.h"
 #include "util/HiddenText.h"
@@ -80,7 +81,8 @@ void A2aTaskCommand::start(const QStringList &arguments)
     const QCommandLineOption fileOption(QStringLiteral("file"), tr("Add a file part."), QStringLiteral("path"));
     const QCommandLineOption historyOption(QStringLiteral("history"), tr("How many messages of history to ask for."),
                                            QStringLiteral("n"));
-    parser.addOptions({jsonOption, timeout, bindingOption, versionOption, headerOption});
+    const QCommandLineOption credential = credentialOption();
+    parser.addOptions({jsonOption, timeout, bindingOption, versionOption, headerOption, credential});
 
     QString usage;
     switch (m_verb) {
@@ -211,7 +213,32 @@ void A2aTaskCommand::start(const QStringList &arguments)
     const std::optional<QUrl> url = agentUrl(positional.first());
     if (!url)
         return finish(UsageError);
-    m_discovery->fetch(*url, m_timeoutMs);
+    if (!parser.isSet(credential)) {
+        m_discovery->fetch(*url, m_timeoutMs);
+        return;
+    }
+    // The credential goes with every call to the agent (not with the public
+    // card), marked as one: redacted, and never carried to another origin.
+    const QString name = parser.value(credential);
+    auto *store = new auth::CredentialStore(QString::fromLatin1(auth::CredentialStore::DefaultService), this);
+    store->load(name, this, [this, name, url = *url](const std::optional<auth::Credential> &found, const QString &error) {
+        if (!error.isEmpty()) {
+            fail(terminalSafe(error));
+            return finish(KeychainFailed);
+        }
+        if (!found) {
+            fail(tr("there is no credential named '%1'; see crosstalk-cli credential list.").arg(terminalSafe(name)));
+            return finish(UsageError);
+        }
+        const auto header = found->header();
+        if (!header) {
+            fail(tr("the credential '%1' is an API key for the query; a2a commands send credentials in headers.").arg(terminalSafe(name)));
+            return finish(UsageError);
+        }
+        m_http->addCredentialHeader(header->first);
+        m_options.headers.append(*header);
+        m_discovery->fetch(url, m_timeoutMs);
+    });
 }
 
 void A2aTaskCommand::onCard(const CardFetch &fetch)

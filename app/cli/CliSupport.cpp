@@ -104,4 +104,12 @@ nlohmann::json toJson(const QString &text)
     return nlohmann::json(text.toStdString());
 }
 
+QCommandLineOption credentialOption()
+{
+    return QCommandLineOption(QStringLiteral("credential"),
+                              QCoreApplication::translate("crosstalk-cli", "Send the credential of this name, from the keychain "
+                                                                           "(see crosstalk-cli credential)."),
+                              QStringLiteral("name"));
+}
+
 } // namespace crosstalk::cli

@@ -21,7 +21,8 @@ enum ExitCode : int {
     ProtocolError = 2,   ///< the peer answered with an error or broke the protocol
     CardRejected = 3,    ///< `card` only: validation errors, or a signature that does not verify
     Unreachable = 4,     ///< could not connect, or timed out
-    TaskUnsuccessful = 5 ///< the task ended failed, canceled or rejected
+    TaskUnsuccessful = 5, ///< the task ended failed, canceled or rejected
+    KeychainFailed = 6    ///< no keychain, or it refused or failed
 };
 
 QTextStream &out();
@@ -57,5 +58,8 @@ std::optional<QUrl> agentUrl(const QString &argument);
 /// Ends the application with `code` on the next event-loop turn (a command
 /// may finish before the loop has started).
 void exitSoon(int code);
+
+/// --credential NAME: a credential from the keychain for the requests.
+QCommandLineOption credentialOption();
 
 } // namespace crosstalk::cli

@@ -1,6 +1,7 @@
 #include "McpCommand.h"
 
 #include "CliSupport.h"
+#include "auth/CredentialStore.h"
 #include "TerminalAnswers.h"
 
 #include "mcp/McpToolCall.h"
@@ -123,7 +124,8 @@ void McpCommand::start(const QStringList &allArguments)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("Print only errors on stderr."));
     const QCommandLineOption timeout = timeoutOption();
-    parser.addOptions({argsOption, argOption, urlOption, transportOption, eraOption, headerOption, envOption, elicitOption,
+    const QCommandLineOption credential = credentialOption();
+    parser.addOptions({credential, argsOption, argOption, urlOption, transportOption, eraOption, headerOption, envOption, elicitOption,
                        elicitUrlOption, sampleOption, rootOption, traceOption, promptRefOption, templateRefOption,
                        jsonOption, quietOption, timeout});
     parser.addPositionalArgument(QStringLiteral("VERB"), tr("info, tools, call, resources, templates, read, prompts, prompt, complete or ping."));
@@ -173,6 +175,22 @@ void McpCommand::start(const QStringList &allArguments)
     m_timeoutMs = timeoutMs(parser, timeout);
     if (m_timeoutMs < 0)
         return finish(UsageError);
+    if (parser.isSet(credential) && !m_credential) {
+        // The credential is read from the keychain first; then start again.
+        if (!remote)
+            return finish(UsageError, tr("--credential is for remote servers (--url); a stdio server takes --env."));
+        const QString name = parser.value(credential);
+        auto *store = new auth::CredentialStore(QString::fromLatin1(auth::CredentialStore::DefaultService), this);
+        store->load(name, this, [this, allArguments, name](const std::optional<auth::Credential> &found, const QString &error) {
+            if (!error.isEmpty())
+                return finish(KeychainFailed, error);
+            if (!found)
+                return finish(UsageError, tr("there is no credential named '%1'; see crosstalk-cli credential list.").arg(terminalSafe(name)));
+            m_credential = found;
+            start(allArguments);
+        });
+        return;
+    }
     m_argsJson = parser.value(argsOption);
     m_argPairs = parser.values(argOption);
     m_elicit = parser.value(elicitOption);
@@ -204,6 +222,15 @@ void McpCommand::start(const QStringList &allArguments)
             if (colon <= 0 || name.isEmpty() || name.contains(QLatin1Char(' ')))
                 return finish(UsageError, tr("--header takes \"Name: value\", not '%1'.").arg(terminalSafe(header)));
             endpoint.headers.emplaceBack(name.toLatin1(), header.mid(colon + 1).trimmed().toUtf8());
+        }
+        if (m_credential) {
+            if (const auto header = m_credential->header()) {
+                endpoint.headers.append(*header);
+                endpoint.credentialHeaders.append(header->first);
+            } else {
+                endpoint.url = m_credential->withQuery(endpoint.url);
+                endpoint.credentialParameters.append(m_credential->keyName);
+            }
         }
         const auto makeSse = [this, endpoint]() -> mcp::McpTransport * {
             auto *sse = new mcp::SseTransport(endpoint);

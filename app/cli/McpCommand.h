@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/Credential.h"
 #include "mcp/McpSession.h"
 
 #include <QCommandLineParser>
@@ -53,6 +54,7 @@ private:
     QString m_elicit;
     QString m_elicitUrl;
     std::optional<QString> m_sample;
+    std::optional<auth::Credential> m_credential;
     QStringList m_roots;
     int m_exitCode = -1;
     QString m_tracePath;

@@ -1,6 +1,7 @@
 // crosstalk-cli: the headless tool. It links crosstalk-core alone.
 #include "A2aCardCommand.h"
 #include "A2aTaskCommand.h"
+#include "CredentialCommand.h"
 #include "McpCommand.h"
 #include "McpConformanceCommand.h"
 #include "CliSupport.h"
@@ -36,7 +37,12 @@ QString usage()
               "      complete (--prompt NAME | --template URI) ARG VALUE, ping.\n"
               "  mcp-conformance URL\n"
               "      The client the official MCP conformance suite drives.\n"
-              "  Common options: --timeout SECONDS (default 30).\n"
+              "  credential set NAME (--bearer | --api-key HEADER [--in header|query|cookie] | --basic USER)\n"
+              "  credential list [--json]\n"
+              "  credential delete NAME\n"
+              "      Keep credentials in the operating system's keychain; set reads the secret from stdin.\n"
+              "  Common options: --timeout SECONDS (default 30); --credential NAME sends a kept credential\n"
+              "  (a2a commands, and mcp with --url).\n"
               "\n"
               "Options:\n"
               "  -h, --help     Show this help.\n"
@@ -44,7 +50,8 @@ QString usage()
               "\n"
               "Each command has its own --help. Exit codes: 0 success, 1 usage error, 2 the peer answered\n"
               "with an error or broke the protocol, 3 the card has validation errors or a signature that does\n"
-              "not verify, 4 could not connect or timed out, 5 the task ended failed, canceled or rejected.\n");
+              "not verify, 4 could not connect or timed out, 5 the task ended failed, canceled or rejected,\n"
+              "6 the keychain is missing, refused or failed.\n");
 }
 
 } // namespace
@@ -91,6 +98,11 @@ int main(int argc, char *argv[])
     if (first == QLatin1String("mcp")) {
         McpCommand command;
         command.start(QStringList{QStringLiteral("crosstalk-cli mcp")} + args.mid(2));
+        return QCoreApplication::exec();
+    }
+    if (first == QLatin1String("credential")) {
+        CredentialCommand command;
+        command.start(QStringList{QStringLiteral("crosstalk-cli credential")} + args.mid(2));
         return QCoreApplication::exec();
     }
     if (first == QLatin1String("mcp-conformance")) {

@@ -64,6 +64,18 @@ CliRun runCli(const QString &program, const QStringList &arguments, int timeoutM
     return finish(p, timer, timeoutMs);
 }
 
+CliRun runCliWithInput(const QString &program, const QStringList &arguments, const QByteArray &input, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessEnvironment(headless());
+    QElapsedTimer timer;
+    timer.start();
+    p.start(program, arguments);
+    p.write(input);
+    p.closeWriteChannel();
+    return finish(p, timer, timeoutMs);
+}
+
 QString terminalUnavailableReason()
 {
     return QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty()

@@ -27,6 +27,8 @@ struct CliRun
 /// `timeoutMs`, with that said in `err`).
 /// The program runs headless (no DISPLAY).
 CliRun runCli(const QString &program, const QStringList &arguments, int timeoutMs = 120000);
+/// The same with `input` on its stdin (then closed).
+CliRun runCliWithInput(const QString &program, const QStringList &arguments, const QByteArray &input, int timeoutMs = 120000);
 
 /// Runs `program` on a pseudo-terminal (through script(1)) with `typed` as
 /// what a person types. Its stdout and stderr both arrive in `out`.
