@@ -1353,6 +1353,14 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
 6 der Schlüsselbund fehlt, verweigert den Zugriff oder ist fehlgeschlagen.
 </translation>
     </message>
+    <message>
+        <source>there is no credential named &apos;%1&apos;; see crosstalk-cli credential list.</source>
+        <translation>es gibt keine Zugangsdaten namens &apos;%1&apos;; siehe crosstalk-cli credential list.</translation>
+    </message>
+    <message>
+        <source>the credential &apos;%1&apos; is an API key for the query; a2a commands send credentials in headers.</source>
+        <translation>die Zugangsdaten &apos;%1&apos; sind ein API-Schlüssel für die Query; a2a-Befehle senden Zugangsdaten in Headern.</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::a2a::A2aCall</name>
@@ -1698,14 +1706,6 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
         <source>Issues:</source>
         <translation>Probleme:</translation>
     </message>
-    <message>
-        <source>there is no credential named &apos;%1&apos;; see crosstalk-cli credential list.</source>
-        <translation>es gibt keine Zugangsdaten namens &apos;%1&apos;; siehe crosstalk-cli credential list.</translation>
-    </message>
-    <message>
-        <source>the credential &apos;%1&apos; is an API key for the query; a2a commands send credentials in headers.</source>
-        <translation>die Zugangsdaten &apos;%1&apos; sind ein API-Schlüssel für die Query; a2a-Befehle senden Zugangsdaten in Headern.</translation>
-    </message>
 </context>
 <context>
     <name>crosstalk::cli::A2aTaskCommand</name>
@@ -1843,14 +1843,6 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>The task&apos;s id.</source>
         <translation>Die ID der Aufgabe.</translation>
-    </message>
-    <message>
-        <source>there is no credential named &apos;%1&apos;; see crosstalk-cli credential list.</source>
-        <translation>es gibt keine Zugangsdaten namens &apos;%1&apos;; siehe crosstalk-cli credential list.</translation>
-    </message>
-    <message>
-        <source>the credential &apos;%1&apos; is an API key for the query; a2a commands send credentials in headers.</source>
-        <translation>die Zugangsdaten &apos;%1&apos; sind ein API-Schlüssel für die Query; a2a-Befehle senden Zugangsdaten in Headern.</translation>
     </message>
 </context>
 <context>
@@ -2101,10 +2093,6 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>--credential is for remote servers (--url); a stdio server takes --env.</source>
         <translation>--credential ist für entfernte Server (--url); ein stdio-Server nimmt --env.</translation>
-    </message>
-    <message>
-        <source>there is no credential named &apos;%1&apos;; see crosstalk-cli credential list.</source>
-        <translation>es gibt keine Zugangsdaten namens &apos;%1&apos;; siehe crosstalk-cli credential list.</translation>
     </message>
 </context>
 <context>

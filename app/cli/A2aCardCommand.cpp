@@ -2,7 +2,6 @@
 
 #include "CliSupport.h"
 
-#include "auth/CredentialStore.h"
 #include "http/HttpClient.h"
 #include "util/HiddenText.h"
 
@@ -69,26 +68,15 @@ void A2aCardCommand::start(const QStringList &arguments)
     }
     // An agent may keep even its card behind a credential: it goes with
     // the card's request, marked as a credential.
-    const QString name = parser.value(credential);
-    auto *store = new auth::CredentialStore(QString::fromLatin1(auth::CredentialStore::DefaultService), this);
-    store->load(name, this, [this, name, url = *url, ms](const std::optional<auth::Credential> &found, const QString &error) {
-        if (!error.isEmpty()) {
-            fail(terminalSafe(error));
-            return finish(KeychainFailed);
-        }
-        if (!found) {
-            fail(tr("there is no credential named '%1'; see crosstalk-cli credential list.").arg(terminalSafe(name)));
-            return finish(UsageError);
-        }
-        const auto header = found->header();
-        if (!header) {
-            fail(tr("the credential '%1' is an API key for the query; a2a commands send credentials in headers.").arg(terminalSafe(name)));
-            return finish(UsageError);
-        }
-        m_client->addCredentialHeader(header->first);
-        m_client->setDefaultHeader(header->first, header->second);
-        m_discovery->fetch(url, ms);
-    });
+    withCredential(
+        this, parser.value(credential), true,
+        [this, url = *url, ms](const auth::Credential &found) {
+            const auto header = found.header();
+            m_client->addCredentialHeader(header->first);
+            m_client->setDefaultHeader(header->first, header->second);
+            m_discovery->fetch(url, ms);
+        },
+        [this](int code) { finish(code); });
 }
 
 void A2aCardCommand::onCard(const a2a::CardFetch &fetch)

@@ -2,7 +2,6 @@
 
 #include "CliSupport.h"
 
-#include "auth/CredentialStore.h"
 #include "http/HttpClient.h"
 #include "util/BoundedJson.h"
 #include "util/HiddenText.h"
@@ -219,26 +218,15 @@ void A2aTaskCommand::start(const QStringList &arguments)
     }
     // The credential goes with every call to the agent (not with the public
     // card), marked as one: redacted, and never carried to another origin.
-    const QString name = parser.value(credential);
-    auto *store = new auth::CredentialStore(QString::fromLatin1(auth::CredentialStore::DefaultService), this);
-    store->load(name, this, [this, name, url = *url](const std::optional<auth::Credential> &found, const QString &error) {
-        if (!error.isEmpty()) {
-            fail(terminalSafe(error));
-            return finish(KeychainFailed);
-        }
-        if (!found) {
-            fail(tr("there is no credential named '%1'; see crosstalk-cli credential list.").arg(terminalSafe(name)));
-            return finish(UsageError);
-        }
-        const auto header = found->header();
-        if (!header) {
-            fail(tr("the credential '%1' is an API key for the query; a2a commands send credentials in headers.").arg(terminalSafe(name)));
-            return finish(UsageError);
-        }
-        m_http->addCredentialHeader(header->first);
-        m_options.headers.append(*header);
-        m_discovery->fetch(url, m_timeoutMs);
-    });
+    withCredential(
+        this, parser.value(credential), true,
+        [this, url = *url](const auth::Credential &found) {
+            const auto header = found.header();
+            m_http->addCredentialHeader(header->first);
+            m_options.headers.append(*header);
+            m_discovery->fetch(url, m_timeoutMs);
+        },
+        [this](int code) { finish(code); });
 }
 
 void A2aTaskCommand::onCard(const CardFetch &fetch)

@@ -1,5 +1,6 @@
 #include "CliSupport.h"
 
+#include "auth/CredentialStore.h"
 #include "util/HiddenText.h"
 
 #include <QCoreApplication>
@@ -110,6 +111,32 @@ QCommandLineOption credentialOption()
                               QCoreApplication::translate("crosstalk-cli", "Send the credential of this name, from the keychain "
                                                                            "(see crosstalk-cli credential)."),
                               QStringLiteral("name"));
+}
+
+void withCredential(QObject *context, const QString &name, bool headerOnly,
+                    std::function<void(const auth::Credential &)> found, std::function<void(int)> failed)
+{
+    auto *store = new auth::CredentialStore(QString::fromLatin1(auth::CredentialStore::DefaultService), context);
+    store->load(name, context, [store, name, headerOnly, found = std::move(found), failed = std::move(failed)](
+                                   const std::optional<auth::Credential> &credential, const QString &error) {
+        store->deleteLater();
+        if (!error.isEmpty()) {
+            fail(terminalSafe(error));
+            return failed(KeychainFailed);
+        }
+        if (!credential) {
+            fail(QCoreApplication::translate("crosstalk-cli", "there is no credential named '%1'; see crosstalk-cli credential list.")
+                     .arg(terminalSafe(name)));
+            return failed(UsageError);
+        }
+        if (headerOnly && !credential->header()) {
+            fail(QCoreApplication::translate("crosstalk-cli", "the credential '%1' is an API key for the query; "
+                                                              "a2a commands send credentials in headers.")
+                     .arg(terminalSafe(name)));
+            return failed(UsageError);
+        }
+        found(*credential);
+    });
 }
 
 } // namespace crosstalk::cli

@@ -10,7 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/Credential.h"
 #include "util/JsonWriter.h"
+
+#include <functional>
 
 namespace crosstalk::cli {
 
@@ -61,5 +64,12 @@ void exitSoon(int code);
 
 /// --credential NAME: a credential from the keychain for the requests.
 QCommandLineOption credentialOption();
+
+/// Reads the credential `name` from the keychain, then calls `found` with
+/// it; when there is none or the keychain fails, says why on stderr and
+/// calls `failed` with the exit code. `headerOnly`: a credential that does
+/// not travel in a header (an API key for the query) is refused.
+void withCredential(QObject *context, const QString &name, bool headerOnly,
+                    std::function<void(const auth::Credential &credential)> found, std::function<void(int code)> failed);
 
 } // namespace crosstalk::cli

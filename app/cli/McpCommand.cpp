@@ -1,7 +1,6 @@
 #include "McpCommand.h"
 
 #include "CliSupport.h"
-#include "auth/CredentialStore.h"
 #include "TerminalAnswers.h"
 
 #include "mcp/McpToolCall.h"
@@ -179,16 +178,13 @@ void McpCommand::start(const QStringList &allArguments)
         // The credential is read from the keychain first; then start again.
         if (!remote)
             return finish(UsageError, tr("--credential is for remote servers (--url); a stdio server takes --env."));
-        const QString name = parser.value(credential);
-        auto *store = new auth::CredentialStore(QString::fromLatin1(auth::CredentialStore::DefaultService), this);
-        store->load(name, this, [this, allArguments, name](const std::optional<auth::Credential> &found, const QString &error) {
-            if (!error.isEmpty())
-                return finish(KeychainFailed, error);
-            if (!found)
-                return finish(UsageError, tr("there is no credential named '%1'; see crosstalk-cli credential list.").arg(terminalSafe(name)));
-            m_credential = found;
-            start(allArguments);
-        });
+        withCredential(
+            this, parser.value(credential), false,
+            [this, allArguments](const auth::Credential &found) {
+                m_credential = found;
+                start(allArguments);
+            },
+            [this](int code) { finish(code); });
         return;
     }
     m_argsJson = parser.value(argsOption);
