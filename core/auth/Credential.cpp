@@ -164,15 +164,4 @@ QUrl Credential::withQuery(const QUrl &url) const
     return out;
 }
 
-void Credential::applyTo(http::HttpRequest &request, http::HttpClient &client) const
-{
-    if (const auto h = header()) {
-        client.addCredentialHeader(h->first);
-        request.headers.append({h->first, h->second});
-    } else {
-        client.addCredentialParameter(keyName);
-        request.url = withQuery(request.url);
-    }
-}
-
 } // namespace crosstalk::auth

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "http/HttpClient.h"
-
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 
 #include <optional>
+#include <utility>
 
 namespace crosstalk::auth {
 
@@ -50,12 +50,10 @@ public:
     /// name that is no token, a user with ':'), or empty.
     QString problem() const;
 
-    /// The request as it goes out with this credential: a header (marked as
-    /// a credential, so the client redacts it and never carries it to
-    /// another origin), a query parameter, or a cookie.
-    void applyTo(http::HttpRequest &request, http::HttpClient &client) const;
     /// The header it sends, when it sends one (Bearer, Basic, ApiKey in a
-    /// header or cookie): for transports that take a list of headers.
+    /// header or cookie). Whoever sends it marks the header's name as a
+    /// credential (HttpClient::addCredentialHeader), so it is redacted and
+    /// never carried to another origin.
     std::optional<std::pair<QByteArray, QByteArray>> header() const;
     /// For an ApiKey in the query: `url` with the parameter set.
     QUrl withQuery(const QUrl &url) const;

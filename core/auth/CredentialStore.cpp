@@ -85,11 +85,7 @@ void CredentialStore::enqueue(Step step)
     m_steps.push_back(std::move(step));
     if (!m_running) {
         m_running = true;
-        QTimer::singleShot(0, this, [this] {
-            Step next = std::move(m_steps.front());
-            m_steps.pop_front();
-            next();
-        });
+        QTimer::singleShot(0, this, &CredentialStore::runNext);
     }
 }
 
@@ -100,11 +96,14 @@ void CredentialStore::stepDone()
         return;
     }
     // The next job starts from the event loop, not from this one's finish.
-    QTimer::singleShot(0, this, [this] {
-        Step next = std::move(m_steps.front());
-        m_steps.pop_front();
-        next();
-    });
+    QTimer::singleShot(0, this, &CredentialStore::runNext);
+}
+
+void CredentialStore::runNext()
+{
+    Step next = std::move(m_steps.front());
+    m_steps.pop_front();
+    next();
 }
 
 void CredentialStore::readItem(const QString &key, std::function<void(const Item &)> then)

@@ -69,6 +69,7 @@ private:
 
     void enqueue(Step step);
     void stepDone();
+    void runNext();
     void readItem(const QString &key, std::function<void(const Item &)> then);
     void writeItem(const QString &key, const QString &data, std::function<void(const QString &error)> then);
     void deleteItem(const QString &key, std::function<void(const QString &error)> then);

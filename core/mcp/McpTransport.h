@@ -5,7 +5,10 @@
 #include "mcp/McpError.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
+
+#include <vector>
 
 namespace crosstalk::mcp {
 
@@ -71,6 +74,21 @@ signals:
     /// The connection is gone: `reason` is empty after close(), and otherwise
     /// says what happened.
     void closed(const QString &reason);
+
+protected:
+    /// Emits messageReceived() for each message in turn. A receiver may
+    /// close the transport (`closed` becomes true) or destroy it: then the
+    /// rest is not emitted, and the answer is false (touch nothing after).
+    bool emitMessages(std::vector<jsonrpc::Message> &messages, const bool &closed)
+    {
+        const QPointer<McpTransport> self(this);
+        for (jsonrpc::Message &message : messages) {
+            emit messageReceived(message);
+            if (!self || closed)
+                return false;
+        }
+        return true;
+    }
 };
 
 } // namespace crosstalk::mcp

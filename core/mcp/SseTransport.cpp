@@ -94,12 +94,7 @@ void SseTransport::onEvent(const http::SseEvent &event)
             emit protocolIssue(tr("The server sent an event that is not a JSON-RPC message (%1).").arg(decoded.error->message));
             return;
         }
-        const QPointer<SseTransport> self(this);
-        for (jsonrpc::Message &message : decoded.messages) {
-            emit messageReceived(message);
-            if (!self || m_closed)
-                return;
-        }
+        emitMessages(decoded.messages, m_closed);
     });
 }
 

@@ -169,12 +169,7 @@ void StdioTransport::handleLine(QByteArrayView line)
                                   .arg(decoded.error->message, excerpt(bytes)));
             return;
         }
-        const QPointer<StdioTransport> self(this);
-        for (jsonrpc::Message &message : decoded.messages) {
-            emit messageReceived(message);
-            if (!self || m_closed)
-                return;
-        }
+        emitMessages(decoded.messages, m_closed);
     });
 }
 

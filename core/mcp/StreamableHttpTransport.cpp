@@ -244,12 +244,8 @@ void StreamableHttpTransport::deliver(quint64 key, std::optional<jsonrpc::Id> re
                 exchange->answered = answered;
             // Emitting may lead the session to close this transport, or to
             // send (which changes m_exchanges): neither is touched after.
-            const QPointer<StreamableHttpTransport> self(this);
-            for (jsonrpc::Message &message : decoded.messages) {
-                emit messageReceived(message);
-                if (!self || m_closed)
-                    return;
-            }
+            if (!emitMessages(decoded.messages, m_closed))
+                return;
         }
         if (then)
             then(answered);
