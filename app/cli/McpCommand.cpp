@@ -6,6 +6,7 @@
 #include "mcp/McpToolCall.h"
 #include "mcp/SseTransport.h"
 #include "mcp/StdioTransport.h"
+#include "auth/CredentialStore.h"
 #include "mcp/StreamableHttpTransport.h"
 #include "traffic/TrafficLog.h"
 #include "util/Clock.h"
@@ -124,6 +125,21 @@ void McpCommand::start(const QStringList &allArguments)
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("Print only errors on stderr."));
     const QCommandLineOption timeout = timeoutOption();
     const QCommandLineOption credential = credentialOption();
+    const QCommandLineOption oauthOption(QStringLiteral("oauth"),
+                                         tr("Sign in with OAuth when the server asks (tokens are kept in the keychain under "
+                                            "the authorization server's issuer)."));
+    const QCommandLineOption oauthHeadlessOption(
+        QStringLiteral("oauth-headless"),
+        tr("With --oauth: complete the authorization step without a browser (the code is taken from the authorization "
+           "endpoint's redirect)."));
+    const QCommandLineOption oauthClientOption(QStringLiteral("oauth-client-id"),
+                                               tr("With --oauth: a client ID registered with the authorization server."),
+                                               QStringLiteral("id"));
+    const QCommandLineOption oauthMetadataOption(
+        QStringLiteral("oauth-client-metadata-url"),
+        tr("With --oauth: a Client ID Metadata Document URL to use as the client ID where the server supports them."),
+        QStringLiteral("url"));
+    parser.addOptions({oauthOption, oauthHeadlessOption, oauthClientOption, oauthMetadataOption});
     parser.addOptions({credential, argsOption, argOption, urlOption, transportOption, eraOption, headerOption, envOption, elicitOption,
                        elicitUrlOption, sampleOption, rootOption, traceOption, promptRefOption, templateRefOption,
                        jsonOption, quietOption, timeout});
@@ -174,6 +190,19 @@ void McpCommand::start(const QStringList &allArguments)
     m_timeoutMs = timeoutMs(parser, timeout);
     if (m_timeoutMs < 0)
         return finish(UsageError);
+    const bool oauth = parser.isSet(oauthOption);
+    if (!oauth && (parser.isSet(oauthHeadlessOption) || parser.isSet(oauthClientOption) || parser.isSet(oauthMetadataOption)))
+        return finish(UsageError, tr("--oauth-headless, --oauth-client-id and --oauth-client-metadata-url go with --oauth."));
+    if (oauth && !remote)
+        return finish(UsageError, tr("--oauth is for remote servers (--url); a stdio server takes its credentials from --env."));
+    if (oauth && parser.isSet(credential))
+        return finish(UsageError, tr("give either --oauth or --credential, not both."));
+    if (parser.isSet(oauthMetadataOption)) {
+        const QUrl document(parser.value(oauthMetadataOption));
+        if (document.scheme() != QLatin1String("https") || document.path().size() < 2)
+            return finish(UsageError, tr("--oauth-client-metadata-url takes an https URL with a path, not '%1'.")
+                                          .arg(terminalSafe(parser.value(oauthMetadataOption))));
+    }
     if (parser.isSet(credential) && !m_credential) {
         // The credential is read from the keychain first; then start again.
         if (!remote)
@@ -234,12 +263,28 @@ void McpCommand::start(const QStringList &allArguments)
                 sse->setTrafficLog(m_trace, QStringLiteral("mcp"));
             return sse;
         };
+        if (oauth && transportName == QLatin1String("sse"))
+            return finish(UsageError, tr("--oauth needs the Streamable HTTP transport."));
         if (transportName == QLatin1String("sse")) {
             transport = makeSse();
         } else {
             auto *streamable = new mcp::StreamableHttpTransport(endpoint);
             if (m_trace)
                 streamable->setTrafficLog(m_trace, QStringLiteral("mcp"));
+            if (oauth) {
+                auth::OAuthOptions options;
+                options.headless = parser.isSet(oauthHeadlessOption);
+                options.requestTimeoutMs = m_timeoutMs;
+                if (parser.isSet(oauthClientOption)) {
+                    auth::OAuthClient client;
+                    client.clientId = parser.value(oauthClientOption);
+                    options.preRegistered = client;
+                }
+                if (parser.isSet(oauthMetadataOption))
+                    options.clientMetadataUrl = QUrl(parser.value(oauthMetadataOption));
+                options.openBrowser = [this](const QUrl &url) { openSignIn(url); };
+                streamable->setAuthorizer(makeAuthorizer(endpoint.url, std::move(options)));
+            }
             transport = streamable;
             if (transportName == QLatin1String("auto"))
                 fallback = makeSse;
@@ -529,8 +574,55 @@ void McpCommand::openUrl(const QString &url)
         err() << tr("warning: the page could not be opened (xdg-open did not start); open it yourself.") << Qt::endl;
 }
 
+auth::OAuthAuthorizer *McpCommand::makeAuthorizer(const QUrl &url, auth::OAuthOptions options)
+{
+    auto *authorizer = new auth::OAuthAuthorizer(url, std::move(options), this);
+    if (m_trace)
+        authorizer->setTrafficLog(m_trace, QStringLiteral("oauth"));
+    auto *store = new auth::CredentialStore(QString::fromLatin1(auth::CredentialStore::DefaultService), authorizer);
+    // Tokens live in the keychain under the issuer; when it cannot be read
+    // or written, the command stops and says so (there is no file fallback).
+    authorizer->setGrantStorage(
+        [this, store](const QString &issuer, std::function<void(std::optional<auth::OAuthGrant>)> done) {
+            store->loadGrant(issuer, this, [this, done](const std::optional<auth::OAuthGrant> &grant, const QString &error) {
+                if (!error.isEmpty())
+                    return finish(KeychainFailed, tr("--oauth keeps tokens in the keychain: %1").arg(terminalSafe(error)));
+                done(grant);
+            });
+        },
+        [this, store](const auth::OAuthGrant &grant) {
+            store->saveGrant(grant, this, [this](const QString &error) {
+                if (!error.isEmpty())
+                    finish(KeychainFailed, tr("--oauth keeps tokens in the keychain: %1").arg(terminalSafe(error)));
+            });
+        });
+    connect(authorizer, &auth::OAuthAuthorizer::stepAdded, this, [this](const auth::AuthStep &step) {
+        if (m_quiet && step.verdict != auth::AuthStep::Verdict::Failed)
+            return;
+        err() << "oauth " << auth::AuthStep::kindName(step.kind) << ' ' << auth::AuthStep::verdictName(step.verdict) << ": "
+              << terminalSafe(step.title);
+        if (!step.url.isEmpty())
+            err() << ' ' << terminalSafe(step.url.toDisplayString());
+        if (!step.detail.isEmpty())
+            err() << " (" << terminalSafe(step.detail) << ')';
+        err() << Qt::endl;
+    });
+    return authorizer;
+}
+
+void McpCommand::openSignIn(const QUrl &url)
+{
+    err() << tr("Sign in at: %1").arg(terminalSafe(url.toDisplayString())) << Qt::endl;
+    const bool desktop = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    if (desktop && !QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)}))
+        err() << tr("warning: the browser could not be opened (xdg-open did not start); open the address yourself.") << Qt::endl;
+}
+
 int McpCommand::exitCodeFor(const mcp::McpError &error)
 {
+    // A refused authorization is the server's answer.
+    if (error.httpStatus == 401 || error.httpStatus == 403)
+        return ProtocolError;
     return error.kind == mcp::McpError::Kind::Remote || error.kind == mcp::McpError::Kind::Protocol ? ProtocolError
                                                                                                      : Unreachable;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Credential.h"
+#include "auth/OAuthAuthorizer.h"
 #include "mcp/McpSession.h"
 
 #include <QCommandLineParser>
@@ -42,6 +43,10 @@ private:
     void writeTrace();
     /// Shows a URL a server asks the person to open, and opens it on a desktop.
     void openUrl(const QString &url);
+    /// --oauth: the authorizer, with its tokens in the keychain.
+    auth::OAuthAuthorizer *makeAuthorizer(const QUrl &url, auth::OAuthOptions options);
+    /// Shows the authorization URL and opens it in the browser on a desktop.
+    void openSignIn(const QUrl &url);
 
     QString m_verb;
     QStringList m_verbArgs;

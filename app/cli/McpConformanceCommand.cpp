@@ -65,6 +65,25 @@ void McpConformanceCommand::start(const QStringList &arguments)
     endpoint.url = url;
     endpoint.connectTimeoutMs = m_requestTimeoutMs;
     auto *transport = new mcp::StreamableHttpTransport(endpoint);
+    auth::OAuthOptions oauth;
+    oauth.headless = true;
+    oauth.requestTimeoutMs = m_requestTimeoutMs;
+    oauth.clientMetadataUrl = QUrl(QString::fromLatin1(SuiteClientMetadataUrl));
+    if (const QString clientId = json_fields::text(m_context, "client_id"); !clientId.isEmpty()) {
+        auth::OAuthClient client;
+        client.clientId = clientId;
+        client.clientSecret = json_fields::text(m_context, "client_secret");
+        client.issuer = json_fields::text(m_context, "issuer");
+        oauth.preRegistered = client;
+    }
+    m_authorizer = new auth::OAuthAuthorizer(url, oauth, this);
+    connect(m_authorizer, &auth::OAuthAuthorizer::stepAdded, this, [this](const auth::AuthStep &step) {
+        note(QStringLiteral("auth %1 %2: %3%4%5")
+                 .arg(auth::AuthStep::kindName(step.kind), auth::AuthStep::verdictName(step.verdict), terminalSafe(step.title),
+                      step.url.isEmpty() ? QString() : QStringLiteral(" ") + terminalSafe(step.url.toDisplayString()),
+                      step.detail.isEmpty() ? QString() : QStringLiteral(" (") + terminalSafe(step.detail) + u')'));
+    });
+    transport->setAuthorizer(m_authorizer);
     m_session = new mcp::McpSession(transport, this, this);
     m_session->setEraPreference(era);
     if (era != mcp::McpSession::Era::Modern)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/OAuthAuthorizer.h"
 #include "mcp/McpSession.h"
 
 #include <QObject>
@@ -20,8 +21,13 @@ namespace crosstalk::cli {
 /// resource, get the first prompt. Server requests and input requests are
 /// answered as someone accepting what the server proposes would: form
 /// elicitations with the schema's defaults, URL elicitations accepted
-/// without opening anything, sampling with a fixed text, no roots. Tokens,
-/// if any, stay in memory.
+/// without opening anything, sampling with a fixed text, no roots.
+///
+/// A server that asks for OAuth gets the whole MCP authorization flow,
+/// headless (the code is taken from the authorization endpoint's redirect):
+/// the context's client_id and client_secret are a pre-registered client,
+/// and where the authorization server supports Client ID Metadata Documents
+/// the suite's test document URL is the client ID. Tokens stay in memory.
 class McpConformanceCommand : public QObject, public mcp::McpClientHandler
 {
     Q_OBJECT
@@ -42,7 +48,12 @@ private:
     void countFailure(const mcp::McpError &error);
     void finish(int code, const QString &error = {});
 
+    /// The suite's Client ID Metadata Document URL, which its authorization
+    /// server expects as the client_id (auth/basic-cimd).
+    static constexpr const char *SuiteClientMetadataUrl = "https://conformance-test.local/client-metadata.json";
+
     QPointer<mcp::McpSession> m_session;
+    QPointer<auth::OAuthAuthorizer> m_authorizer;
     std::deque<Step> m_steps;
     QString m_scenario;
     nlohmann::json m_context;

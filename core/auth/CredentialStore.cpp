@@ -22,6 +22,11 @@ QString itemKey(const QString &name)
     return QStringLiteral("credential/") + name;
 }
 
+QString grantKey(const QString &issuer)
+{
+    return QStringLiteral("oauth/") + issuer;
+}
+
 json describe(const Credential &c, bool withSecret)
 {
     json out{{"name", c.name.toStdString()}, {"kind", Credential::kindName(c.kind).toStdString()}};
@@ -290,6 +295,76 @@ void CredentialStore::remove(const QString &name, QObject *context, Removed done
                     writeIndex(index, finish);
                 });
             });
+        });
+    });
+}
+
+void CredentialStore::loadGrant(const QString &issuer, QObject *context, GrantLoaded done)
+{
+    const QPointer<QObject> guard(context);
+    enqueue([this, issuer, guard, done = std::move(done)] {
+        const auto finish = [this, guard, done](const std::optional<OAuthGrant> &g, const QString &error) {
+            if (guard)
+                done(g, error);
+            stepDone();
+        };
+        if (m_memoryOnly) {
+            const std::optional<OAuthGrant> g =
+                m_memoryGrants.contains(issuer) ? std::optional<OAuthGrant>(m_memoryGrants.value(issuer)) : std::nullopt;
+            QTimer::singleShot(0, this, [finish, g] { finish(g, QString()); });
+            return;
+        }
+        readItem(grantKey(issuer), [finish, issuer](const Item &item) {
+            if (!item.error.isEmpty() || !item.found)
+                return finish(std::nullopt, item.error);
+            std::optional<OAuthGrant> g = OAuthGrant::fromJson(json::parse(item.data.toStdString(), nullptr, false));
+            if (!g || g->issuer != issuer)
+                return finish(std::nullopt, tr("The keychain's item for the authorization server “%1” is damaged.").arg(issuer));
+            finish(g, QString());
+        });
+    });
+}
+
+void CredentialStore::saveGrant(const OAuthGrant &grant, QObject *context, Done done)
+{
+    const QPointer<QObject> guard(context);
+    enqueue([this, grant, guard, done = std::move(done)] {
+        const auto finish = [this, guard, done](const QString &error) {
+            if (guard)
+                done(error);
+            stepDone();
+        };
+        if (grant.issuer.isEmpty()) {
+            QTimer::singleShot(0, this, [finish] { finish(tr("An OAuth grant needs its issuer.")); });
+            return;
+        }
+        if (m_memoryOnly) {
+            m_memoryGrants.insert(grant.issuer, grant);
+            QTimer::singleShot(0, this, [finish] { finish(QString()); });
+            return;
+        }
+        writeItem(grantKey(grant.issuer), utf8ToString(grant.toJson().dump()), finish);
+    });
+}
+
+void CredentialStore::removeGrant(const QString &issuer, QObject *context, Removed done)
+{
+    const QPointer<QObject> guard(context);
+    enqueue([this, issuer, guard, done = std::move(done)] {
+        const auto finish = [this, guard, done](const QString &error, bool removed) {
+            if (guard)
+                done(error.isEmpty() && removed, error);
+            stepDone();
+        };
+        if (m_memoryOnly) {
+            const bool removed = m_memoryGrants.remove(issuer) > 0;
+            QTimer::singleShot(0, this, [finish, removed] { finish(QString(), removed); });
+            return;
+        }
+        readItem(grantKey(issuer), [this, issuer, finish](const Item &item) {
+            if (!item.error.isEmpty() || !item.found)
+                return finish(item.error, false);
+            deleteItem(grantKey(issuer), [finish](const QString &error) { finish(error, true); });
         });
     });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Credential.h"
+#include "auth/OAuthGrant.h"
 
 #include <QHash>
 #include <QList>
@@ -58,6 +59,13 @@ public:
     using Removed = std::function<void(bool removed, const QString &error)>;
     void remove(const QString &name, QObject *context, Removed done);
 
+    /// OAuth state, one keychain item per authorization server (keyed by
+    /// its issuer): the client registration and the tokens per resource.
+    using GrantLoaded = std::function<void(const std::optional<OAuthGrant> &grant, const QString &error)>;
+    void loadGrant(const QString &issuer, QObject *context, GrantLoaded done);
+    void saveGrant(const OAuthGrant &grant, QObject *context, Done done);
+    void removeGrant(const QString &issuer, QObject *context, Removed done);
+
 private:
     struct Item
     {
@@ -79,6 +87,7 @@ private:
     QString m_service;
     bool m_memoryOnly = false;
     QHash<QString, Credential> m_memory;
+    QHash<QString, OAuthGrant> m_memoryGrants;
     std::deque<Step> m_steps;
     bool m_running = false;
 };

@@ -375,7 +375,7 @@ void HttpReply::handleHead(int status, const QByteArray &reason, const HeaderLis
     bool hasLocation = false;
     for (const auto &h : headers)
         hasLocation = hasLocation || sameName(h.first, "location");
-    if (RedirectRules::isRedirectStatus(status) && hasLocation) {
+    if (m_request.followRedirects && RedirectRules::isRedirectStatus(status) && hasLocation) {
         m_isRedirectHop = true;
         return;
     }

@@ -50,6 +50,10 @@ struct HttpRequest
     bool streaming = false;
     qint64 maxStreamBytes = 0;
     int maxRedirects = 10;
+    /// False: a redirect is the final response (its status and `Location`
+    /// come back as they are), as an OAuth client reading an authorization
+    /// code from `Location` needs.
+    bool followRedirects = true;
     /// TLS errors the person has explicitly accepted for this request (for
     /// example a pinned self-signed certificate). Any other TLS error fails it.
     QList<QSslError> acceptedTlsErrors;

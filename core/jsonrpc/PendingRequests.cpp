@@ -87,6 +87,15 @@ bool PendingRequests::progress(const Id &id)
     return true;
 }
 
+void PendingRequests::progressAll()
+{
+    const qint64 now = m_clock->monotonicMs();
+    for (Entry &entry : m_entries) {
+        if (entry.timeoutMs > 0)
+            entry.deadlineMs = deadlineAfter(now, entry.timeoutMs);
+    }
+}
+
 void PendingRequests::abandonAll()
 {
     const qint64 now = m_clock->monotonicMs();

@@ -69,6 +69,9 @@ public:
     /// The peer reported progress: the timeout starts over. False for an
     /// unknown id.
     bool progress(const Id &id);
+    /// Restarts the wait of every request (the peer is busy on all of
+    /// them, such as while the person signs in).
+    void progressAll();
 
     /// Completes every entry with Abandoned, in the order they were tracked.
     void abandonAll();

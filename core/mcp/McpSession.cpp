@@ -133,6 +133,11 @@ void McpSession::attach(McpTransport *transport)
     connect(transport, &McpTransport::closed, this, &McpSession::onTransportClosed);
     connect(transport, &McpTransport::requestFailed, this, &McpSession::onRequestFailed);
     connect(transport, &McpTransport::sessionLost, this, &McpSession::onSessionLost);
+    connect(transport, &McpTransport::authorizationPending, this, [this] {
+        m_pending.progressAll();
+        if (m_openTimer.isActive())
+            m_openTimer.start();
+    });
 }
 
 QString McpSession::era() const

@@ -71,6 +71,9 @@ signals:
     /// The server no longer knows the legacy session the request `id` was sent
     /// in: initialize again and send it once more.
     void sessionLost(const crosstalk::jsonrpc::Id &id);
+    /// Requests wait on an authorization under way (a person signing in):
+    /// emitted every few seconds meanwhile, so that their time-outs start over.
+    void authorizationPending();
     /// The connection is gone: `reason` is empty after close(), and otherwise
     /// says what happened.
     void closed(const QString &reason);

@@ -55,6 +55,24 @@ StreamableHttpTransport::StreamableHttpTransport(HttpEndpoint endpoint, QObject 
     , m_decoder({true, MaxMessageBytes, 256})
 {
     m_endpoint.configure(m_http);
+    m_authorizationTicker.setInterval(2000);
+    connect(&m_authorizationTicker, &QTimer::timeout, this, &McpTransport::authorizationPending);
+}
+
+void StreamableHttpTransport::setAuthorizer(http::HttpAuthorizer *authorizer)
+{
+    if (m_authorizer)
+        m_authorizer->disconnect(this);
+    m_authorizer = authorizer;
+    if (authorizer) {
+        connect(authorizer, &http::HttpAuthorizer::busyChanged, this, [this](bool busy) {
+            if (busy) {
+                m_authorizationTicker.start();
+            } else {
+                m_authorizationTicker.stop();
+            }
+        });
+    }
 }
 
 StreamableHttpTransport::~StreamableHttpTransport()
@@ -101,6 +119,8 @@ http::HeaderList StreamableHttpTransport::baseHeaders() const
         headers.emplaceBack("MCP-Protocol-Version", m_protocolVersion.toLatin1());
     if (m_legacySession && !m_sessionId.isEmpty())
         headers.emplaceBack("Mcp-Session-Id", m_sessionId);
+    if (m_authorizer)
+        headers.append(m_authorizer->authorizationHeaders());
     return headers;
 }
 
@@ -125,22 +145,59 @@ void StreamableHttpTransport::send(const jsonrpc::Message &message, const http::
         }
         return;
     }
+    post(jsonrpc::encode(message), headers, id, 0);
+}
+
+void StreamableHttpTransport::post(QByteArray body, http::HeaderList extraHeaders, std::optional<jsonrpc::Id> id,
+                                   int authAttempts)
+{
     http::HttpRequest request;
     request.method = "POST";
     request.url = m_endpoint.url;
     request.headers = baseHeaders();
-    request.headers.append(headers);
+    request.headers.append(extraHeaders);
     request.headers.emplaceBack("Content-Type", "application/json");
     request.headers.emplaceBack("Accept", "application/json, text/event-stream");
-    request.body = jsonrpc::encode(message);
+    request.body = body;
     request.streaming = true;
     request.idleTimeoutMs = 0; // the session times requests out, and progress restarts its wait
     request.maxResponseBytes = MaxMessageBytes;
 
     Exchange &e = newExchange();
     e.requestId = id;
+    if (m_authorizer) {
+        e.sentBody = std::move(body);
+        e.extraHeaders = std::move(extraHeaders);
+        e.sentAuthorization = m_authorizer->authorizationHeaders();
+        e.authAttempts = authAttempts;
+    }
     e.reply = m_http.send(std::move(request));
     watch(e);
+}
+
+bool StreamableHttpTransport::authorize(Exchange &exchange, const http::HttpResult &result)
+{
+    if (!m_authorizer || exchange.isGetStream || (result.status != 401 && result.status != 403))
+        return false;
+    Exchange e = std::move(exchange);
+    const int status = result.status;
+    m_authorizer->challenged(result, e.sentAuthorization, e.authAttempts, this, [this, e, status](bool retry, const QString &error) {
+        if (m_closing || m_closed)
+            return;
+        if (retry) {
+            post(e.sentBody, e.extraHeaders, e.requestId, e.authAttempts + 1);
+            return;
+        }
+        McpError failure;
+        failure.kind = McpError::Kind::Unreachable;
+        failure.httpStatus = status;
+        failure.message = tr("Not authorized: %1").arg(error);
+        if (e.requestId)
+            failRequest(e, failure);
+        else
+            emit protocolIssue(failure.message);
+    });
+    return true;
 }
 
 void StreamableHttpTransport::watch(Exchange &exchange)
@@ -357,6 +414,8 @@ void StreamableHttpTransport::onFinished(quint64 key, const http::HttpResult &re
                                    .arg(QString::fromLatin1(result.reasonPhrase)));
         return;
     }
+    if (authorize(e, result))
+        return;
     if (isSessionLost(e, result.status, e.body)) {
         m_sessionId.clear();
         m_getStreamWanted = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/HttpAuthorizer.h"
 #include "http/HttpClient.h"
 #include "jsonrpc/OrderedDecoder.h"
 #include "mcp/McpTransport.h"
@@ -72,6 +73,10 @@ public:
 
     void setTrafficLog(traffic::TrafficLog *log, const QString &connection);
     http::HttpClient *httpClient() { return &m_http; }
+    /// Authorizes every request (OAuth): its headers go on each request, and
+    /// a request the server refuses with 401, or 403 for scope, is sent again
+    /// once it has authorized anew. Not owned.
+    void setAuthorizer(http::HttpAuthorizer *authorizer);
 
     QString name() const override { return QStringLiteral("streamable-http"); }
     QString serverKey() const override { return m_endpoint.url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString(); }
@@ -105,6 +110,11 @@ private:
         qint64 retryMs = -1;
         int fruitlessResumes = 0;
         QString failure;                      ///< a stream we had to stop
+        // What a POST sent, to send it again after an authorization.
+        QByteArray sentBody;
+        http::HeaderList extraHeaders;
+        http::HeaderList sentAuthorization;
+        int authAttempts = 0;
     };
 
     http::HeaderList baseHeaders() const;
@@ -123,6 +133,8 @@ private:
     void failRequest(const Exchange &exchange, McpError error);
     bool isSessionLost(const Exchange &exchange, int status, const QByteArray &body) const;
     void finishClose();
+    void post(QByteArray body, http::HeaderList extraHeaders, std::optional<jsonrpc::Id> id, int authAttempts);
+    bool authorize(Exchange &exchange, const http::HttpResult &result);
 
     HttpEndpoint m_endpoint;
     http::HttpClient m_http;
@@ -136,6 +148,8 @@ private:
     bool m_closing = false;
     bool m_closed = false;
     QList<QTimer *> m_timers; // pending reconnections
+    QPointer<http::HttpAuthorizer> m_authorizer;
+    QTimer m_authorizationTicker;
 };
 
 } // namespace crosstalk::mcp
