@@ -2,6 +2,9 @@
 // must not crash or hang, must keep what it buffers within its caps, and
 // must read the same response (head, body, verdict) whether the bytes come
 // whole or in pieces of any size. The first byte chooses the piece size.
+// The WWW-Authenticate fields of the head go through the challenge reader
+// (OAuth reads them from any server): every challenge it keeps has a scheme.
+#include "auth/WwwAuthenticate.h"
 #include "http/Http1Parser.h"
 
 #include <cstddef>
@@ -35,9 +38,16 @@ Outcome read(QByteArrayView bytes, qsizetype piece)
         ++out.heads;
         out.status = head.status;
         qsizetype headerBytes = 0;
-        for (const auto &h : head.headers)
+        QList<QByteArray> challenges;
+        for (const auto &h : head.headers) {
             headerBytes += h.first.size() + h.second.size();
+            if (h.first.compare("www-authenticate", Qt::CaseInsensitive) == 0)
+                challenges.append(h.second);
+        }
         require(headerBytes <= Http1Parser::MaxHeadBytes);
+        const crosstalk::auth::WwwAuthenticate parsed = crosstalk::auth::WwwAuthenticate::parse(challenges);
+        for (const crosstalk::auth::AuthChallenge &c : parsed.challenges)
+            require(!c.scheme.isEmpty());
     });
     parser.setBodyHandler([&](QByteArrayView b) {
         require(!b.isEmpty());
