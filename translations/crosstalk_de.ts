@@ -1004,6 +1004,65 @@
     </message>
 </context>
 <context>
+    <name>OAuthMetadata</name>
+    <message>
+        <source>The %1 “%2” is not a URL.</source>
+        <translation>%1 „%2“ ist keine URL.</translation>
+    </message>
+    <message>
+        <source>The %1 “%2” is neither https nor http.</source>
+        <translation>%1 „%2“ ist weder https noch http.</translation>
+    </message>
+    <message>
+        <source>The %1 “%2” is plain http to a host other than this computer; OAuth needs https there.</source>
+        <translation>%1 „%2“ ist einfaches http zu einem anderen Host als diesem Computer; OAuth braucht dort https.</translation>
+    </message>
+    <message>
+        <source>The %1 “%2” carries user info.</source>
+        <translation>%1 „%2“ enthält Benutzerinformationen.</translation>
+    </message>
+    <message>
+        <source>The %1 “%2” has a fragment.</source>
+        <translation>%1 „%2“ hat ein Fragment.</translation>
+    </message>
+    <message>
+        <source>The protected-resource metadata is not a JSON object.</source>
+        <translation>Die Metadaten der geschützten Ressource sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The protected-resource metadata has no “resource”.</source>
+        <translation>Die Metadaten der geschützten Ressource enthalten kein „resource“.</translation>
+    </message>
+    <message>
+        <source>The protected-resource metadata&apos;s “resource” (“%1”) is not a URL.</source>
+        <translation>Das Feld „resource“ („%1“) in den Metadaten der geschützten Ressource ist keine URL.</translation>
+    </message>
+    <message>
+        <source>The protected-resource metadata is about “%1”, not about the server at “%2”; its authorization servers are not used (RFC 9728 section 3.3).</source>
+        <translation>Die Metadaten der geschützten Ressource beziehen sich auf „%1“, nicht auf den Server unter „%2“; ihre Autorisierungsserver werden nicht verwendet (RFC 9728, Abschnitt 3.3).</translation>
+    </message>
+    <message>
+        <source>The protected-resource metadata names no authorization server (“authorization_servers”).</source>
+        <translation>Die Metadaten der geschützten Ressource nennen keinen Autorisierungsserver („authorization_servers“).</translation>
+    </message>
+    <message>
+        <source>The authorization-server metadata is not a JSON object.</source>
+        <translation>Die Metadaten des Autorisierungsservers sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The authorization-server metadata has no “issuer”.</source>
+        <translation>Die Metadaten des Autorisierungsservers enthalten kein „issuer“.</translation>
+    </message>
+    <message>
+        <source>The authorization-server metadata names the issuer “%1”, but it was fetched for “%2”; an issuer must match exactly (RFC 8414 section 3.3).</source>
+        <translation>Die Metadaten des Autorisierungsservers nennen den Aussteller „%1“, wurden aber für „%2“ abgerufen; der Aussteller muss genau übereinstimmen (RFC 8414, Abschnitt 3.3).</translation>
+    </message>
+    <message>
+        <source>The authorization-server metadata has no “%1”.</source>
+        <translation>Die Metadaten des Autorisierungsservers enthalten kein „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>RedirectRules</name>
     <message>
         <source>HTTP status %1 is not a redirect.</source>
@@ -1236,6 +1295,25 @@
     <message>
         <source>“%1” in the expression at character %2 is not a variable name.</source>
         <translation>„%1“ im Ausdruck an Zeichen %2 ist kein Variablenname.</translation>
+    </message>
+</context>
+<context>
+    <name>WwwAuthenticate</name>
+    <message>
+        <source>Unexpected “%1” at character %2 of WWW-Authenticate.</source>
+        <translation>Unerwartetes „%1“ bei Zeichen %2 von WWW-Authenticate.</translation>
+    </message>
+    <message>
+        <source>The quoted value of “%1” in WWW-Authenticate is not closed.</source>
+        <translation>Der Wert in Anführungszeichen von „%1“ in WWW-Authenticate ist nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Unexpected “%1” after the parameter “%2” in WWW-Authenticate (character %3).</source>
+        <translation>Unerwartetes „%1“ nach dem Parameter „%2“ in WWW-Authenticate (Zeichen %3).</translation>
+    </message>
+    <message>
+        <source>Unexpected “%1” after the scheme “%2” in WWW-Authenticate (character %3).</source>
+        <translation>Unerwartetes „%1“ nach dem Schema „%2“ in WWW-Authenticate (Zeichen %3).</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1712,390 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>The keychain&apos;s item for the credential “%1” is damaged.</source>
         <translation>Der Eintrag für die Zugangsdaten „%1“ im Schlüsselbund ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s item for the authorization server “%1” is damaged.</source>
+        <translation>Der Eintrag für den Autorisierungsserver „%1“ im Schlüsselbund ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>An OAuth grant needs its issuer.</source>
+        <translation>Eine OAuth-Berechtigung braucht ihren Aussteller.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::auth::LoopbackRedirect</name>
+    <message>
+        <source>Crosstalk could not listen on 127.0.0.1 for the sign-in&apos;s return: %1</source>
+        <translation>Crosstalk konnte für die Rückkehr von der Anmeldung nicht auf 127.0.0.1 lauschen: %1</translation>
+    </message>
+    <message>
+        <source>The request is too large.</source>
+        <translation>Die Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Crosstalk only expects the browser&apos;s return from signing in here.</source>
+        <translation>Crosstalk erwartet hier nur die Rückkehr des Browsers von der Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>Nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>This sign-in response does not belong to the sign-in Crosstalk started (its state does not match); it was ignored.</source>
+        <translation>Diese Anmeldeantwort gehört nicht zu der Anmeldung, die Crosstalk begonnen hat (ihr state stimmt nicht überein); sie wurde ignoriert.</translation>
+    </message>
+    <message>
+        <source>A request reached the redirect listener without a state; it was ignored.</source>
+        <translation>Eine Anfrage hat den Weiterleitungsempfänger ohne state erreicht; sie wurde ignoriert.</translation>
+    </message>
+    <message>
+        <source>A request reached the redirect listener with another state; it was ignored.</source>
+        <translation>Eine Anfrage hat den Weiterleitungsempfänger mit einem anderen state erreicht; sie wurde ignoriert.</translation>
+    </message>
+    <message>
+        <source>Crosstalk received the authorization server&apos;s answer: the sign-in did not succeed. Crosstalk shows the details; you can close this tab.</source>
+        <translation>Crosstalk hat die Antwort des Autorisierungsservers erhalten: Die Anmeldung ist nicht gelungen. Crosstalk zeigt die Einzelheiten an; Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Crosstalk received the sign-in. You can close this tab and go back to Crosstalk.</source>
+        <translation>Crosstalk hat die Anmeldung erhalten. Sie können diesen Tab schließen und zu Crosstalk zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::auth::OAuthAuthorizer</name>
+    <message>
+        <source>The server answered HTTP %1</source>
+        <translation>Der Server hat mit HTTP %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>No WWW-Authenticate header.</source>
+        <translation>Kein WWW-Authenticate-Header.</translation>
+    </message>
+    <message>
+        <source>No Bearer challenge in WWW-Authenticate.</source>
+        <translation>Keine Bearer-Challenge in WWW-Authenticate.</translation>
+    </message>
+    <message>
+        <source>Bearer challenge: resource_metadata %1, scope %2, error %3</source>
+        <translation>Bearer-Challenge: resource_metadata %1, scope %2, error %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server still refuses the request after %n authorization(s); Crosstalk stops here (the retry limit).</source>
+        <translation>
+            <numerusform>Der Server lehnt die Anfrage auch nach %n Autorisierung ab; Crosstalk hört hier auf (Wiederholungsgrenze).</numerusform>
+            <numerusform>Der Server lehnt die Anfrage auch nach %n Autorisierungen ab; Crosstalk hört hier auf (Wiederholungsgrenze).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP 403) without asking for more scope.</source>
+        <translation>Der Server hat die Anfrage abgelehnt (HTTP 403), ohne einen größeren Scope zu verlangen.</translation>
+    </message>
+    <message>
+        <source>A newer token is at hand; the request is sent again with it.</source>
+        <translation>Ein neueres Token liegt vor; die Anfrage wird damit erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The access token was refused; Crosstalk refreshes it.</source>
+        <translation>Das Zugriffstoken wurde abgelehnt; Crosstalk aktualisiert es.</translation>
+    </message>
+    <message>
+        <source>resource_metadata URL</source>
+        <translation>resource_metadata-URL</translation>
+    </message>
+    <message>
+        <source>The challenge&apos;s resource_metadata is not used</source>
+        <translation>resource_metadata der Challenge wird nicht verwendet</translation>
+    </message>
+    <message>
+        <source>No protected-resource metadata was found for %1 (tried %2).</source>
+        <translation>Für %1 wurden keine Metadaten der geschützten Ressource gefunden (versucht: %2).</translation>
+    </message>
+    <message>
+        <source>Protected-resource metadata</source>
+        <translation>Metadaten der geschützten Ressource</translation>
+    </message>
+    <message>
+        <source>HTTP %1: not here.</source>
+        <translation>HTTP %1: nicht hier.</translation>
+    </message>
+    <message>
+        <source>The answer is not JSON.</source>
+        <translation>Die Antwort ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>Resource %1; authorization servers: %2; scopes supported: %3</source>
+        <translation>Ressource %1; Autorisierungsserver: %2; unterstützte Scopes: %3</translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>(nicht angegeben)</translation>
+    </message>
+    <message>
+        <source>authorization server</source>
+        <translation>Autorisierungsserver</translation>
+    </message>
+    <message>
+        <source>The authorization server changed</source>
+        <translation>Der Autorisierungsserver hat sich geändert</translation>
+    </message>
+    <message>
+        <source>It was %1 and is now %2: the registration and tokens of the old one are not used with it.</source>
+        <translation>Bisher %1, jetzt %2: Die Registrierung und die Tokens des alten Servers werden für den neuen nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>The pre-registered client belongs to %1, but this server now sends Crosstalk to %2; register Crosstalk with the new server.</source>
+        <translation>Der vorab registrierte Client gehört zu %1, aber dieser Server verweist Crosstalk jetzt an %2; registrieren Sie Crosstalk beim neuen Server.</translation>
+    </message>
+    <message>
+        <source>No authorization-server metadata was found for %1.</source>
+        <translation>Für %1 wurden keine Metadaten des Autorisierungsservers gefunden.</translation>
+    </message>
+    <message>
+        <source>Authorization-server metadata</source>
+        <translation>Metadaten des Autorisierungsservers</translation>
+    </message>
+    <message>
+        <source>Issuer %1; PKCE methods: %2; token endpoint authentication: %3; registration: %4</source>
+        <translation>Aussteller %1; PKCE-Methoden: %2; Authentifizierung am Token-Endpunkt: %3; Registrierung: %4</translation>
+    </message>
+    <message>
+        <source>client ID metadata documents</source>
+        <translation>Client-ID-Metadatendokumente</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dynamisch</translation>
+    </message>
+    <message>
+        <source>(none offered)</source>
+        <translation>(keine angeboten)</translation>
+    </message>
+    <message>
+        <source>A kept token for this server is used.</source>
+        <translation>Ein aufbewahrtes Token für diesen Server wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The authorization server&apos;s metadata has no authorization_endpoint.</source>
+        <translation>Die Metadaten des Autorisierungsservers enthalten kein authorization_endpoint.</translation>
+    </message>
+    <message>
+        <source>The authorization server does not list code_challenge_methods_supported, so it may not support PKCE; Crosstalk does not sign in without it.</source>
+        <translation>Der Autorisierungsserver führt code_challenge_methods_supported nicht auf und unterstützt PKCE daher möglicherweise nicht; ohne PKCE meldet sich Crosstalk nicht an.</translation>
+    </message>
+    <message>
+        <source>The authorization server does not support the PKCE method S256 (it lists: %1).</source>
+        <translation>Der Autorisierungsserver unterstützt die PKCE-Methode S256 nicht (er führt auf: %1).</translation>
+    </message>
+    <message>
+        <source>Ignored a request</source>
+        <translation>Eine Anfrage ignoriert</translation>
+    </message>
+    <message>
+        <source>Pre-registered client</source>
+        <translation>Vorab registrierter Client</translation>
+    </message>
+    <message>
+        <source>client_id %1</source>
+        <translation>client_id %1</translation>
+    </message>
+    <message>
+        <source>The kept registration is for another redirect URI</source>
+        <translation>Die aufbewahrte Registrierung gilt für eine andere Weiterleitungs-URI</translation>
+    </message>
+    <message>
+        <source>Crosstalk registers again for %1.</source>
+        <translation>Crosstalk registriert sich erneut für %1.</translation>
+    </message>
+    <message>
+        <source>Registration kept for this issuer</source>
+        <translation>Aufbewahrte Registrierung für diesen Aussteller</translation>
+    </message>
+    <message>
+        <source>client_id %1 (%2)</source>
+        <translation>client_id %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Client ID metadata document</source>
+        <translation>Client-ID-Metadatendokument</translation>
+    </message>
+    <message>
+        <source>The authorization server offers no way for Crosstalk to register (no client ID metadata documents, no registration endpoint): register a client with it and give its client ID.</source>
+        <translation>Der Autorisierungsserver bietet Crosstalk keine Möglichkeit, sich zu registrieren (keine Client-ID-Metadatendokumente, kein Registrierungsendpunkt): Registrieren Sie dort einen Client, und geben Sie dessen Client-ID an.</translation>
+    </message>
+    <message>
+        <source>Dynamic client registration</source>
+        <translation>Dynamische Client-Registrierung</translation>
+    </message>
+    <message>
+        <source>the answer has no client_id</source>
+        <translation>die Antwort enthält keine client_id</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Registration failed: %1</source>
+        <translation>Registrierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>client_id %1, token endpoint authentication %2</source>
+        <translation>client_id %1, Authentifizierung am Token-Endpunkt: %2</translation>
+    </message>
+    <message>
+        <source>step-up: the scopes asked before and those the server asks for</source>
+        <translation>Step-up: die zuvor angefragten Scopes und die, die der Server verlangt</translation>
+    </message>
+    <message>
+        <source>the challenge&apos;s scope</source>
+        <translation>scope der Challenge</translation>
+    </message>
+    <message>
+        <source>the resource&apos;s scopes_supported</source>
+        <translation>scopes_supported der Ressource</translation>
+    </message>
+    <message>
+        <source>no scope is known, so none is asked for</source>
+        <translation>kein Scope ist bekannt, daher wird keiner angefragt</translation>
+    </message>
+    <message>
+        <source>the scopes asked before</source>
+        <translation>die zuvor angefragten Scopes</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Sign in in the browser</source>
+        <translation>Im Browser anmelden</translation>
+    </message>
+    <message>
+        <source>The system browser opens the authorization URL; it comes back to %1.</source>
+        <translation>Der Browser des Systems öffnet die Autorisierungs-URL; von dort geht es zurück zu %1.</translation>
+    </message>
+    <message>
+        <source>Crosstalk cannot open a browser here.</source>
+        <translation>Crosstalk kann hier keinen Browser öffnen.</translation>
+    </message>
+    <message>
+        <source>Authorization request (headless)</source>
+        <translation>Autorisierungsanfrage (ohne Browser)</translation>
+    </message>
+    <message>
+        <source>The authorization endpoint answered HTTP %1 without a redirect; a headless sign-in needs a server that approves at once.</source>
+        <translation>Der Autorisierungsendpunkt hat mit HTTP %1 ohne Weiterleitung geantwortet; eine Anmeldung ohne Browser braucht einen Server, der sofort zustimmt.</translation>
+    </message>
+    <message>
+        <source>Redirected to %1</source>
+        <translation>Weitergeleitet an %1</translation>
+    </message>
+    <message>
+        <source>The authorization server redirected to %1, not to Crosstalk&apos;s redirect URI %2.</source>
+        <translation>Der Autorisierungsserver hat an %1 weitergeleitet, nicht an die Weiterleitungs-URI %2 von Crosstalk.</translation>
+    </message>
+    <message>
+        <source>Authorization response</source>
+        <translation>Autorisierungsantwort</translation>
+    </message>
+    <message>
+        <source>The state in the response is not the one Crosstalk sent.</source>
+        <translation>Der state in der Antwort ist nicht der, den Crosstalk gesendet hat.</translation>
+    </message>
+    <message>
+        <source>The response names the issuer “%1”, not “%2”, to which Crosstalk sent the request: it is rejected (RFC 9207), and the code is not used.</source>
+        <translation>Die Antwort nennt den Aussteller „%1“, nicht „%2“, an den Crosstalk die Anfrage gesendet hat: Sie wird abgewiesen (RFC 9207), und der Code wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>The authorization server says it sends “iss” in its responses, but this one has none: it is rejected (RFC 9207), and the code is not used.</source>
+        <translation>Der Autorisierungsserver gibt an, „iss“ in seinen Antworten zu senden, aber diese Antwort enthält keines: Sie wird abgewiesen (RFC 9207), und der Code wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>The response has no code.</source>
+        <translation>Die Antwort enthält keinen Code.</translation>
+    </message>
+    <message>
+        <source>A code, with the expected state and issuer.</source>
+        <translation>Ein Code mit dem erwarteten state und Aussteller.</translation>
+    </message>
+    <message>
+        <source>A code, with the expected state.</source>
+        <translation>Ein Code mit dem erwarteten state.</translation>
+    </message>
+    <message>
+        <source>Refresh (%1)</source>
+        <translation>Aktualisierung (%1)</translation>
+    </message>
+    <message>
+        <source>Token request (%1)</source>
+        <translation>Token-Anfrage (%1)</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>die Antwort ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the answer has no access_token</source>
+        <translation>die Antwort enthält kein access_token</translation>
+    </message>
+    <message>
+        <source>the token type is “%1”, not Bearer</source>
+        <translation>der Token-Typ ist „%1“, nicht Bearer</translation>
+    </message>
+    <message>
+        <source>The refresh failed: %1</source>
+        <translation>Die Aktualisierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The token request failed: %1</source>
+        <translation>Die Token-Anfrage ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Authorization stopped</source>
+        <translation>Autorisierung abgebrochen</translation>
+    </message>
+    <message>
+        <source>The authorization failed.</source>
+        <translation>Die Autorisierung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nobody completed the sign-in in the browser within %n minute(s).</source>
+        <translation>
+            <numerusform>Niemand hat die Anmeldung im Browser innerhalb von %n Minute abgeschlossen.</numerusform>
+            <numerusform>Niemand hat die Anmeldung im Browser innerhalb von %n Minuten abgeschlossen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The authorization server refused: %1</source>
+        <translation>Der Autorisierungsserver hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The authorization server refused: %1 (%2)</source>
+        <translation>Der Autorisierungsserver hat abgelehnt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Access token received; refresh token: %1; valid until: %2; scopes: %3</source>
+        <translation>Zugriffstoken erhalten; Refresh-Token: %1; gültig bis: %2; Scopes: %3</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>erhalten</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2555,54 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>--credential is for remote servers (--url); a stdio server takes --env.</source>
         <translation>--credential ist für entfernte Server (--url); ein stdio-Server nimmt --env.</translation>
+    </message>
+    <message>
+        <source>Sign in with OAuth when the server asks (tokens are kept in the keychain under the authorization server&apos;s issuer).</source>
+        <translation>Mit OAuth anmelden, wenn der Server danach fragt (Tokens werden im Schlüsselbund unter dem Aussteller des Autorisierungsservers aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>With --oauth: complete the authorization step without a browser (the code is taken from the authorization endpoint&apos;s redirect).</source>
+        <translation>Mit --oauth: den Autorisierungsschritt ohne Browser abschließen (der Code wird der Weiterleitung des Autorisierungsendpunkts entnommen).</translation>
+    </message>
+    <message>
+        <source>With --oauth: a client ID registered with the authorization server.</source>
+        <translation>Mit --oauth: eine beim Autorisierungsserver registrierte Client-ID.</translation>
+    </message>
+    <message>
+        <source>With --oauth: a Client ID Metadata Document URL to use as the client ID where the server supports them.</source>
+        <translation>Mit --oauth: die URL eines Client-ID-Metadatendokuments, die als Client-ID dient, wo der Server solche Dokumente unterstützt.</translation>
+    </message>
+    <message>
+        <source>--oauth-headless, --oauth-client-id and --oauth-client-metadata-url go with --oauth.</source>
+        <translation>--oauth-headless, --oauth-client-id und --oauth-client-metadata-url gehören zu --oauth.</translation>
+    </message>
+    <message>
+        <source>--oauth is for remote servers (--url); a stdio server takes its credentials from --env.</source>
+        <translation>--oauth ist für entfernte Server (--url); ein stdio-Server bezieht seine Zugangsdaten aus --env.</translation>
+    </message>
+    <message>
+        <source>give either --oauth or --credential, not both.</source>
+        <translation>entweder --oauth oder --credential angeben, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--oauth-client-metadata-url takes an https URL with a path, not &apos;%1&apos;.</source>
+        <translation>--oauth-client-metadata-url nimmt eine https-URL mit Pfad, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--oauth needs the Streamable HTTP transport.</source>
+        <translation>--oauth braucht den Streamable-HTTP-Transport.</translation>
+    </message>
+    <message>
+        <source>--oauth keeps tokens in the keychain: %1</source>
+        <translation>--oauth bewahrt Tokens im Schlüsselbund auf: %1</translation>
+    </message>
+    <message>
+        <source>Sign in at: %1</source>
+        <translation>Anmelden unter: %1</translation>
+    </message>
+    <message>
+        <source>warning: the browser could not be opened (xdg-open did not start); open the address yourself.</source>
+        <translation>Warnung: Der Browser ließ sich nicht öffnen (xdg-open startete nicht); bitte die Adresse selbst öffnen.</translation>
     </message>
 </context>
 <context>
@@ -2813,6 +3323,10 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     <message>
         <source>The server&apos;s event stream broke and could not be resumed (%1 attempts brought nothing).</source>
         <translation>Der Ereignisstrom des Servers brach ab und ließ sich nicht fortsetzen (%1 Versuche brachten nichts).</translation>
+    </message>
+    <message>
+        <source>Not authorized: %1</source>
+        <translation>Nicht autorisiert: %1</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ QList<traffic::HttpHeader> toTraffic(const http::HeaderList &headers)
     QList<traffic::HttpHeader> out;
     out.reserve(headers.size());
     for (const auto &h : headers)
-        out.emplaceBack(h.first, h.second);
+        out.append(traffic::HttpHeader{h.first, h.second});
     return out;
 }
 
@@ -89,7 +89,8 @@ OAuthAuthorizer::OAuthAuthorizer(QUrl serverUrl, OAuthOptions options, QObject *
     m_redactor.addSensitiveParameter(QStringLiteral("state"));
     m_browserTimer.setSingleShot(true);
     connect(&m_browserTimer, &QTimer::timeout, this, [this] {
-        fail(tr("Nobody completed the sign-in in the browser within %1 minutes.").arg(m_options.browserTimeoutMs / 60'000),
+        fail(tr("Nobody completed the sign-in in the browser within %n minute(s).", nullptr,
+                int(m_options.browserTimeoutMs / 60'000)),
              AuthStep::Kind::Callback);
     });
 }
@@ -271,35 +272,42 @@ void OAuthAuthorizer::startFlow(const WwwAuthenticate &challenge, int status)
     }
     if (candidates.isEmpty())
         candidates = OAuthMetadata::protectedResourceMetadataUrls(m_serverUrl);
-    discoverResource(candidates, 0);
+    discoverResource(candidates);
 }
 
-void OAuthAuthorizer::discoverResource(QList<QUrl> candidates, qsizetype index)
+void OAuthAuthorizer::firstDocument(QList<QUrl> candidates, qsizetype index, const QString &title,
+                                    std::function<void(Exchange &, AuthStep &)> found, std::function<void()> none)
 {
     if (index >= candidates.size())
-        return fail(tr("No protected-resource metadata was found for %1 (tried %2).")
-                        .arg(m_serverUrl.toDisplayString(),
-                             [&] {
-                                 QStringList urls;
-                                 for (const QUrl &u : candidates)
-                                     urls.append(u.toDisplayString());
-                                 return urls.join(QStringLiteral(", "));
-                             }()),
-                    AuthStep::Kind::Discovery);
+        return none();
     http::HttpRequest request;
     request.url = candidates.at(index);
     AuthStep step;
     step.kind = AuthStep::Kind::Discovery;
-    step.title = tr("Protected-resource metadata");
-    send(std::move(request), std::move(step), [this, candidates, index](Exchange &e, AuthStep &step) {
-        if (!e.result.ok() || e.result.status != 200 || !e.jsonOk) {
-            step.verdict = AuthStep::Verdict::Skipped;
-            if (step.detail.isEmpty())
-                step.detail = e.result.status != 200 ? tr("HTTP %1: not here.").arg(e.result.status)
-                                                     : tr("The answer is not JSON.");
-            record(step);
-            return discoverResource(candidates, index + 1);
-        }
+    step.title = title;
+    send(std::move(request), std::move(step),
+         [this, candidates, index, title, found = std::move(found), none = std::move(none)](Exchange &e, AuthStep &step) mutable {
+             if (e.result.ok() && e.result.status == 200 && e.jsonOk)
+                 return found(e, step);
+             step.verdict = AuthStep::Verdict::Skipped;
+             if (step.detail.isEmpty())
+                 step.detail = e.result.status != 200 ? tr("HTTP %1: not here.").arg(e.result.status) : tr("The answer is not JSON.");
+             record(step);
+             firstDocument(candidates, index + 1, title, std::move(found), std::move(none));
+         });
+}
+
+void OAuthAuthorizer::discoverResource(const QList<QUrl> &candidates)
+{
+    const auto none = [this, candidates] {
+        QStringList urls;
+        for (const QUrl &u : candidates)
+            urls.append(u.toDisplayString());
+        fail(tr("No protected-resource metadata was found for %1 (tried %2).")
+                 .arg(m_serverUrl.toDisplayString(), urls.join(QStringLiteral(", "))),
+             AuthStep::Kind::Discovery);
+    };
+    firstDocument(candidates, 0, tr("Protected-resource metadata"), [this](Exchange &e, AuthStep &step) {
         QString error;
         std::optional<ProtectedResourceMetadata> prm = ProtectedResourceMetadata::read(e.json, m_serverUrl, &error);
         if (!prm) {
@@ -336,28 +344,16 @@ void OAuthAuthorizer::discoverResource(QList<QUrl> candidates, qsizetype index)
                             .arg(m_options.preRegistered->issuer, issuer),
                         AuthStep::Kind::Registration);
         m_issuer = issuer;
-        discoverServer(OAuthMetadata::authorizationServerMetadataUrls(issuerUrl), 0);
-    });
+        discoverServer(OAuthMetadata::authorizationServerMetadataUrls(issuerUrl));
+    }, none);
 }
 
-void OAuthAuthorizer::discoverServer(QList<QUrl> candidates, qsizetype index)
+void OAuthAuthorizer::discoverServer(const QList<QUrl> &candidates)
 {
-    if (index >= candidates.size())
-        return fail(tr("No authorization-server metadata was found for %1.").arg(m_issuer), AuthStep::Kind::Discovery);
-    http::HttpRequest request;
-    request.url = candidates.at(index);
-    AuthStep step;
-    step.kind = AuthStep::Kind::Discovery;
-    step.title = tr("Authorization-server metadata");
-    send(std::move(request), std::move(step), [this, candidates, index](Exchange &e, AuthStep &step) {
-        if (!e.result.ok() || e.result.status != 200 || !e.jsonOk) {
-            step.verdict = AuthStep::Verdict::Skipped;
-            if (step.detail.isEmpty())
-                step.detail = e.result.status != 200 ? tr("HTTP %1: not here.").arg(e.result.status)
-                                                     : tr("The answer is not JSON.");
-            record(step);
-            return discoverServer(candidates, index + 1);
-        }
+    const auto none = [this] {
+        fail(tr("No authorization-server metadata was found for %1.").arg(m_issuer), AuthStep::Kind::Discovery);
+    };
+    firstDocument(candidates, 0, tr("Authorization-server metadata"), [this](Exchange &e, AuthStep &step) {
         QString error;
         std::optional<AuthorizationServerMetadata> asm_ = AuthorizationServerMetadata::read(e.json, m_issuer, &error);
         if (!asm_) {
@@ -383,7 +379,7 @@ void OAuthAuthorizer::discoverServer(QList<QUrl> candidates, qsizetype index)
         record(step);
         m_serverMetadata = std::move(asm_);
         withGrant();
-    });
+    }, none);
 }
 
 void OAuthAuthorizer::withGrant()
@@ -683,8 +679,8 @@ void OAuthAuthorizer::onAuthorizationResponse(const OAuthMetadata::Form &paramet
     if (const std::optional<QString> error = OAuthMetadata::formValue(parameters, u"error")) {
         step.verdict = AuthStep::Verdict::Failed;
         const QString description = OAuthMetadata::formValue(parameters, u"error_description").value_or(QString());
-        step.detail = tr("The authorization server refused: %1%2")
-                          .arg(*error, description.isEmpty() ? QString() : QStringLiteral(" (") + description + u')');
+        step.detail = description.isEmpty() ? tr("The authorization server refused: %1").arg(*error)
+                                            : tr("The authorization server refused: %1 (%2)").arg(*error, description);
         record(step);
         return fail(step.detail, AuthStep::Kind::Callback);
     }
@@ -807,9 +803,9 @@ void OAuthAuthorizer::requestToken(OAuthMetadata::Form form, AuthStep::Kind kind
         const QString scope = json_fields::text(e.json, "scope");
         tokens.grantedScopes = scope.isEmpty() ? m_requestedScopes : OAuthMetadata::splitScopes(scope);
         step.verdict = AuthStep::Verdict::Ok;
-        step.detail = tr("An access token%1%2; scopes %3")
-                          .arg(tokens.refreshToken.isEmpty() ? QString() : tr(" and a refresh token"),
-                               tokens.expiresAt.isValid() ? tr(", valid until %1").arg(tokens.expiresAt.toString(Qt::ISODate)) : QString(),
+        step.detail = tr("Access token received; refresh token: %1; valid until: %2; scopes: %3")
+                          .arg(tokens.refreshToken.isEmpty() ? tr("none") : tr("received"),
+                               tokens.expiresAt.isValid() ? tokens.expiresAt.toString(Qt::ISODate) : tr("(not said)"),
                                tokens.grantedScopes.isEmpty() ? tr("(none)") : tokens.grantedScopes.join(u' '));
         record(step);
         m_tokens = tokens;

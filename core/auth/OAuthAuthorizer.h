@@ -121,8 +121,12 @@ private:
     void finishFlow(const QString &error);
     void fail(const QString &error, AuthStep::Kind kind = AuthStep::Kind::Decision);
 
-    void discoverResource(QList<QUrl> candidates, qsizetype index);
-    void discoverServer(QList<QUrl> candidates, qsizetype index);
+    /// Fetches the candidates in turn until one answers 200 with JSON
+    /// (`found`), recording the others as skipped; `none` when none does.
+    void firstDocument(QList<QUrl> candidates, qsizetype index, const QString &title,
+                       std::function<void(Exchange &, AuthStep &)> found, std::function<void()> none);
+    void discoverResource(const QList<QUrl> &candidates);
+    void discoverServer(const QList<QUrl> &candidates);
     void withGrant();
     void refresh();
     void chooseClient();
