@@ -732,13 +732,12 @@ void OAuthAuthorizer::refresh()
     requestToken(form, AuthStep::Kind::Refresh, [this](bool ok) {
         if (ok)
             return finishFlow({});
-        // A refused refresh: sign in again.
+        // A refused refresh: sign in again, from discovery (the resource may
+        // have moved to another authorization server).
         m_tokens.reset();
         m_grant.tokens.removeIf([this](const OAuthTokens &t) { return t.resource == m_resource; });
         if (m_saveGrant && !m_issuer.isEmpty())
             m_saveGrant(m_grant);
-        if (m_serverMetadata && m_client)
-            return chooseClient();
         startFlow(m_challenge, m_challengeStatus);
     });
 }
