@@ -139,4 +139,15 @@ void withCredential(QObject *context, const QString &name, bool headerOnly,
     });
 }
 
+QString describeAuthStep(const auth::AuthStep &step)
+{
+    QString line = auth::AuthStep::kindName(step.kind) + u' ' + auth::AuthStep::verdictName(step.verdict) + QStringLiteral(": ")
+        + terminalSafe(step.title);
+    if (!step.url.isEmpty())
+        line += u' ' + terminalSafe(step.url.toDisplayString());
+    if (!step.detail.isEmpty())
+        line += QStringLiteral(" (") + terminalSafe(step.detail) + u')';
+    return line;
+}
+
 } // namespace crosstalk::cli

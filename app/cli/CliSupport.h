@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/AuthStep.h"
 #include "auth/Credential.h"
 #include "util/JsonWriter.h"
 
@@ -71,5 +72,9 @@ QCommandLineOption credentialOption();
 /// not travel in a header (an API key for the query) is refused.
 void withCredential(QObject *context, const QString &name, bool headerOnly,
                     std::function<void(const auth::Credential &credential)> found, std::function<void(int code)> failed);
+
+/// One step of an authorization flow on one terminal-safe line:
+/// "kind verdict: title URL (detail)".
+QString describeAuthStep(const auth::AuthStep &step);
 
 } // namespace crosstalk::cli

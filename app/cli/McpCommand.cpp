@@ -599,13 +599,7 @@ auth::OAuthAuthorizer *McpCommand::makeAuthorizer(const QUrl &url, auth::OAuthOp
     connect(authorizer, &auth::OAuthAuthorizer::stepAdded, this, [this](const auth::AuthStep &step) {
         if (m_quiet && step.verdict != auth::AuthStep::Verdict::Failed)
             return;
-        err() << "oauth " << auth::AuthStep::kindName(step.kind) << ' ' << auth::AuthStep::verdictName(step.verdict) << ": "
-              << terminalSafe(step.title);
-        if (!step.url.isEmpty())
-            err() << ' ' << terminalSafe(step.url.toDisplayString());
-        if (!step.detail.isEmpty())
-            err() << " (" << terminalSafe(step.detail) << ')';
-        err() << Qt::endl;
+        err() << "oauth " << describeAuthStep(step) << Qt::endl;
     });
     return authorizer;
 }

@@ -78,10 +78,7 @@ void McpConformanceCommand::start(const QStringList &arguments)
     }
     m_authorizer = new auth::OAuthAuthorizer(url, oauth, this);
     connect(m_authorizer, &auth::OAuthAuthorizer::stepAdded, this, [this](const auth::AuthStep &step) {
-        note(QStringLiteral("auth %1 %2: %3%4%5")
-                 .arg(auth::AuthStep::kindName(step.kind), auth::AuthStep::verdictName(step.verdict), terminalSafe(step.title),
-                      step.url.isEmpty() ? QString() : QStringLiteral(" ") + terminalSafe(step.url.toDisplayString()),
-                      step.detail.isEmpty() ? QString() : QStringLiteral(" (") + terminalSafe(step.detail) + u')'));
+        note(QStringLiteral("auth ") + describeAuthStep(step));
     });
     transport->setAuthorizer(m_authorizer);
     m_session = new mcp::McpSession(transport, this, this);

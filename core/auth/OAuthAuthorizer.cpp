@@ -13,15 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-QList<traffic::HttpHeader> toTraffic(const http::HeaderList &headers)
-{
-    QList<traffic::HttpHeader> out;
-    out.reserve(headers.size());
-    for (const auto &h : headers)
-        out.append(traffic::HttpHeader{h.first, h.second});
-    return out;
-}
-
 QString randomToken(int bytes)
 {
     QByteArray raw(bytes, Qt::Uninitialized);
@@ -130,19 +121,8 @@ void OAuthAuthorizer::record(AuthStep step)
 {
     if (!step.time.isValid())
         step.time = QDateTime::currentDateTimeUtc();
-    m_redactor.redactHeaders(step.requestHeaders);
-    m_redactor.redactHeaders(step.responseHeaders);
-    QByteArray requestType, responseType;
-    for (const auto &h : std::as_const(step.requestHeaders)) {
-        if (h.name.compare("content-type", Qt::CaseInsensitive) == 0)
-            requestType = h.value;
-    }
-    for (const auto &h : std::as_const(step.responseHeaders)) {
-        if (h.name.compare("content-type", Qt::CaseInsensitive) == 0)
-            responseType = h.value;
-    }
-    m_redactor.redactBody(step.requestBody, requestType);
-    m_redactor.redactBody(step.responseBody, responseType);
+    m_redactor.redactMessage(step.requestHeaders, step.requestBody);
+    m_redactor.redactMessage(step.responseHeaders, step.responseBody);
     step.url = m_redactor.redactUrl(step.url);
     m_steps.append(step);
     emit stepAdded(m_steps.last());
@@ -165,7 +145,7 @@ void OAuthAuthorizer::send(http::HttpRequest request, AuthStep step, std::functi
     http::HeaderList sent = m_http.defaultHeaders();
     for (const auto &h : std::as_const(request.headers))
         sent.append(h);
-    step.requestHeaders = toTraffic(sent);
+    step.requestHeaders = http::trafficHeaders(sent);
     step.requestBody = request.body;
     step.time = QDateTime::currentDateTimeUtc();
     http::HttpReply *reply = m_http.send(std::move(request));
@@ -177,7 +157,7 @@ void OAuthAuthorizer::send(http::HttpRequest request, AuthStep step, std::functi
                 Exchange exchange;
                 exchange.result = result;
                 step.status = result.status;
-                step.responseHeaders = toTraffic(result.headers);
+                step.responseHeaders = http::trafficHeaders(result.headers);
                 step.responseBody = result.body;
                 step.elapsedMs = result.elapsedMs;
                 if (result.ok() && !result.body.isEmpty()) {
@@ -218,7 +198,7 @@ void OAuthAuthorizer::challenged(const http::HttpResult &refusal, const http::He
     step.title = tr("The server answered HTTP %1").arg(refusal.status);
     step.status = refusal.status;
     step.url = m_serverUrl;
-    step.responseHeaders = toTraffic(refusal.headers);
+    step.responseHeaders = http::trafficHeaders(refusal.headers);
     const AuthChallenge *bearer = challenge.find(u"Bearer");
     if (!challenge.error.isEmpty())
         step.detail = challenge.error;

@@ -35,15 +35,6 @@ void removeHeader(HeaderList &headers, const QByteArray &name)
     headers.removeIf([&](const auto &h) { return sameName(h.first, name); });
 }
 
-QList<traffic::HttpHeader> toTraffic(const HeaderList &headers)
-{
-    QList<traffic::HttpHeader> out;
-    out.reserve(headers.size());
-    for (const auto &h : headers)
-        out.append(traffic::HttpHeader{h.first, h.second});
-    return out;
-}
-
 bool isEventStream(const QByteArray &contentType)
 {
     return contentType.trimmed().toLower().startsWith("text/event-stream");
@@ -59,6 +50,15 @@ bool isHttpStatusError(QNetworkReply::NetworkError error)
 }
 
 } // namespace
+
+QList<traffic::HttpHeader> trafficHeaders(const HeaderList &headers)
+{
+    QList<traffic::HttpHeader> out;
+    out.reserve(headers.size());
+    for (const auto &h : headers)
+        out.append(traffic::HttpHeader{h.first, h.second});
+    return out;
+}
 
 QByteArray HttpResult::header(QByteArrayView name) const
 {
@@ -329,7 +329,7 @@ void HttpReply::recordRequest()
     record.direction = traffic::Direction::Outgoing;
     record.kind = traffic::TransportKind::HttpRequest;
     record.startLine = QString::fromLatin1(m_hopMethod) + QLatin1Char(' ') + m_hopUrl.toString(QUrl::FullyEncoded);
-    record.headers = toTraffic(m_hopHeaders);
+    record.headers = trafficHeaders(m_hopHeaders);
     record.body = m_hopBody;
     for (const auto &h : std::as_const(m_hopHeaders)) {
         if (sameName(h.first, "content-type"))
@@ -557,7 +557,7 @@ void HttpReply::recordResponse(const QByteArray &body)
     record.direction = traffic::Direction::Incoming;
     record.kind = traffic::TransportKind::HttpResponse;
     record.startLine = QString::number(m_result.status) + QLatin1Char(' ') + QString::fromLatin1(m_result.reasonPhrase);
-    record.headers = toTraffic(m_result.headers);
+    record.headers = trafficHeaders(m_result.headers);
     record.body = body;
     record.contentType = m_result.header("content-type");
     record.linkTo = m_requestSeq;

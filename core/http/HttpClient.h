@@ -2,6 +2,7 @@
 
 #include "http/Http1Parser.h"
 #include "http/RedirectRules.h"
+#include "traffic/TrafficEntry.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -27,6 +28,9 @@ class TrafficLog;
 }
 
 namespace crosstalk::http {
+
+/// Headers as the traffic log records them.
+QList<traffic::HttpHeader> trafficHeaders(const HeaderList &headers);
 
 /// What to send. Headers given here come after (and override) the client's
 /// default headers.

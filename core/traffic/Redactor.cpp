@@ -355,6 +355,19 @@ bool Redactor::redactHeaders(QList<HttpHeader> &headers) const
     return changed;
 }
 
+bool Redactor::redactMessage(QList<HttpHeader> &headers, QByteArray &body, QByteArrayView contentType) const
+{
+    bool redacted = redactHeaders(headers);
+    QByteArray type = contentType.toByteArray();
+    if (type.isEmpty()) {
+        for (const HttpHeader &header : std::as_const(headers)) {
+            if (header.name.compare("content-type", Qt::CaseInsensitive) == 0)
+                type = header.value;
+        }
+    }
+    return redactBody(body, type) || redacted;
+}
+
 bool Redactor::redactBody(QByteArray &body, QByteArrayView contentType) const
 {
     if (body.isEmpty())

@@ -71,6 +71,9 @@ public:
     /// parameters redacted; every other body gets the lexical JSON scan.
     /// Returns whether anything changed; an unchanged body is byte-identical.
     bool redactBody(QByteArray &body, QByteArrayView contentType) const;
+    /// Headers, then the body as its Content-Type header (or `contentType`,
+    /// when given) says. Returns whether anything changed.
+    bool redactMessage(QList<HttpHeader> &headers, QByteArray &body, QByteArrayView contentType = {}) const;
 
     /// Replaces the password of the user info and sensitive query and fragment
     /// parameters (OAuth puts tokens in fragments).

@@ -223,16 +223,8 @@ quint64 TrafficLog::record(Record record)
     intern(entry.connection);
 
     // Redact first: nothing below sees a secret.
-    bool redacted = m_redactor.redactHeaders(entry.headers);
-    redacted = m_redactor.redactStartLine(entry.startLine) || redacted;
-    QByteArray contentType = std::move(record.contentType);
-    if (contentType.isEmpty()) {
-        for (const HttpHeader &header : std::as_const(entry.headers)) {
-            if (header.name.compare("content-type", Qt::CaseInsensitive) == 0)
-                contentType = header.value;
-        }
-    }
-    redacted = m_redactor.redactBody(entry.body, contentType) || redacted;
+    bool redacted = m_redactor.redactStartLine(entry.startLine);
+    redacted = m_redactor.redactMessage(entry.headers, entry.body, record.contentType) || redacted;
     entry.redacted = redacted;
     // Stored as small as it can be: shared where it repeats, no spare room.
     intern(entry.startLine); // (squeezing a shared string would copy it)

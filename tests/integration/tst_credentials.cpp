@@ -9,7 +9,6 @@
 #include "TestPaths.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -372,22 +371,9 @@ void TestCredentials::mcpCredentialIsSentAndRedacted()
 void TestCredentials::noFileHoldsASecret()
 {
     QVERIFY(m_secrets.size() >= 10);
-    QStringList roots{QDir::homePath(), m_traces.path()};
     int files = 0;
-    for (const QString &root : std::as_const(roots)) {
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile file(it.next());
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            ++files;
-            const QByteArray bytes = file.readAll();
-            for (const QString &secret : std::as_const(m_secrets)) {
-                QVERIFY2(!bytes.contains(secret.toUtf8()), qPrintable(file.fileName() + QStringLiteral(" holds ") + secret));
-                QVERIFY2(!bytes.contains(secret.toUtf8().toBase64()), qPrintable(file.fileName()));
-            }
-        }
-    }
+    const QStringList found = test::filesHoldingSecrets({QDir::homePath(), m_traces.path()}, m_secrets, &files);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     QVERIFY2(files > 0, "the keychain and the traces wrote files to look in");
 }
 

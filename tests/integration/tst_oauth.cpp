@@ -12,7 +12,6 @@
 #include "TestPaths.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -230,18 +229,8 @@ void TestOAuth::noFileHoldsAToken()
 {
     QVERIFY(m_secrets.size() >= 2);
     int files = 0;
-    for (const QString &root : {QDir::homePath(), m_traces.path()}) {
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile file(it.next());
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            ++files;
-            const QByteArray bytes = file.readAll();
-            for (const QString &secret : std::as_const(m_secrets))
-                QVERIFY2(!bytes.contains(secret.toUtf8()), qPrintable(file.fileName() + QStringLiteral(" holds a token")));
-        }
-    }
+    const QStringList found = test::filesHoldingSecrets({QDir::homePath(), m_traces.path()}, m_secrets, &files);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     QVERIFY(files > 0);
 }
 

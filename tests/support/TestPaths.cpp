@@ -1,6 +1,7 @@
 #include "TestPaths.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 
@@ -56,6 +57,27 @@ qint64 residentKiB()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return 0;
+}
+
+QStringList filesHoldingSecrets(const QStringList &roots, const QStringList &secrets, int *files)
+{
+    QStringList found;
+    *files = 0;
+    for (const QString &root : roots) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            ++*files;
+            const QByteArray bytes = file.readAll();
+            for (const QString &secret : secrets) {
+                if (bytes.contains(secret.toUtf8()) || bytes.contains(secret.toUtf8().toBase64()))
+                    found.append(file.fileName() + QStringLiteral(" holds ") + secret);
+            }
+        }
+    }
+    return found;
 }
 
 } // namespace crosstalk::test

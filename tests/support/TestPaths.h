@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace crosstalk::test {
 
@@ -16,6 +17,10 @@ QString peersDir();
 QString nodeProgram();
 /// Why peer tests cannot run here (no Node.js, peers not installed), or empty.
 QString peersUnavailableReason();
+/// Every file under `roots` (hidden ones too) that holds one of `secrets`,
+/// as it is or in base64, as "PATH holds SECRET"; `files` counts the files
+/// read, so a test can tell that there was something to look in.
+QStringList filesHoldingSecrets(const QStringList &roots, const QStringList &secrets, int *files);
 /// This process's resident memory (VmRSS) in KiB; 0 where it cannot be read.
 qint64 residentKiB();
 
