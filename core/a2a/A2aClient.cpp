@@ -1,6 +1,7 @@
 #include "a2a/A2aClient.h"
 
 #include "http/EventStreamReader.h"
+#include "http/HttpAuthorizer.h"
 #include "http/HttpClient.h"
 #include "jsonrpc/JsonRpcDecoder.h"
 #include "util/BoundedJson.h"
@@ -211,6 +212,13 @@ void A2aCall::onFinished(const http::HttpResult &r)
     m_quietTimer.stop();
     if (m_streamError)
         return finish(*m_streamError);
+    if (r.ok() && (r.status == 401 || r.status == 403) && m_refused) {
+        m_body.clear();
+        if (m_refused(r)) {
+            m_waitingForAuth = true;
+            return; // signing in; the call goes on with a new reply or ends
+        }
+    }
     if (!r.ok()) {
         A2aError e;
         e.kind = r.error == http::HttpResult::Error::TooLarge || r.error == http::HttpResult::Error::RedirectRefused
@@ -312,10 +320,22 @@ void A2aCall::takeResult(const json &result)
     finish({}, result);
 }
 
+void A2aCall::refusedFinally(const http::HttpResult &refusal, const QString &why)
+{
+    if (m_done)
+        return;
+    m_waitingForAuth = false;
+    m_refused = {};
+    m_authProblem = why;
+    onFinished(refusal);
+}
+
 void A2aCall::finish(A2aError error, const json &result)
 {
     if (m_done)
         return;
+    if (!m_authProblem.isEmpty() && error.kind != A2aError::Kind::None)
+        error.message = tr("%1 (%2)").arg(error.message, m_authProblem);
     m_done = true;
     m_quietTimer.stop();
     emit finished(error, result);
@@ -330,7 +350,7 @@ void A2aCall::abort()
     e.kind = A2aError::Kind::Unreachable;
     e.message = tr("The call was stopped.");
     m_streamError = e;
-    if (m_reply)
+    if (m_reply && !m_waitingForAuth)
         m_reply->abort();
     else
         finish(e);
@@ -480,8 +500,44 @@ A2aCall *A2aClient::call(Op op, json params, const QString &taskId, const QStrin
     }
 
     auto *c = new A2aCall(this, op);
-    c->start(m_http->send(request), m_endpoint.binding == Binding::JsonRpc, m_options.timeoutMs);
+    const bool jsonRpc = m_endpoint.binding == Binding::JsonRpc;
+    c->start(m_http->send(authorized(request)), jsonRpc, m_options.timeoutMs);
+    if (m_options.authorizer) {
+        // A refusal asks the authorizer, which may sign in (a person may take
+        // minutes in the browser) and have the same request sent again.
+        c->m_refused = [this, c, request, jsonRpc, attempts = 0](const http::HttpResult &refusal) mutable {
+            http::HttpAuthorizer *authorizer = m_options.authorizer;
+            if (!authorizer || !m_http)
+                return false;
+            const http::HeaderList sent = authorizer->authorizationHeaders();
+            authorizer->challenged(refusal, sent, attempts++, c,
+                                   [this, c, request, jsonRpc, refusal](bool retry, const QString &why) {
+                                       if (c->m_done)
+                                           return;
+                                       if (!retry || !m_http)
+                                           return c->refusedFinally(refusal, why);
+                                       c->m_waitingForAuth = false;
+                                       c->start(m_http->send(authorized(request)), jsonRpc, m_options.timeoutMs);
+                                   });
+            return true;
+        };
+    }
     return c;
+}
+
+http::HttpRequest A2aClient::authorized(http::HttpRequest request) const
+{
+    http::HttpAuthorizer *authorizer = m_options.authorizer;
+    if (!authorizer)
+        return request;
+    for (const auto &header : authorizer->authorizationHeaders()) {
+        m_http->addCredentialHeader(header.first);
+        request.headers.append(header);
+    }
+    for (const QString &name : authorizer->credentialParameters())
+        m_http->addCredentialParameter(name);
+    request.url = authorizer->authorizedUrl(request.url);
+    return request;
 }
 
 json A2aClient::sendParams(const Message &message, const SendOptions &options) const

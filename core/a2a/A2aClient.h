@@ -10,11 +10,14 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 namespace crosstalk::http {
+class HttpAuthorizer;
 class HttpClient;
 class HttpReply;
+struct HttpRequest;
 struct HttpResult;
 struct SseEvent;
 }
@@ -54,6 +57,9 @@ private:
     void onFinished(const http::HttpResult &result);
     void takeResult(const nlohmann::json &result);
     void finish(A2aError error, const nlohmann::json &result = {});
+    /// The sign-in refused to go on after the agent's 401 or 403: the call
+    /// ends with that answer, and `why` added to its error.
+    void refusedFinally(const http::HttpResult &refusal, const QString &why);
 
     bool m_streaming;
     bool m_jsonRpc = true;
@@ -64,6 +70,11 @@ private:
     qint64 m_silenceTimeoutMs = 0;
     bool m_done = false;
     bool m_gotItem = false;
+    /// Given a 401 or 403, starts a sign-in and returns true (the call then
+    /// goes on with a new reply, or ends with refusedFinally()).
+    std::function<bool(const http::HttpResult &)> m_refused;
+    QString m_authProblem;
+    bool m_waitingForAuth = false;
     QPointer<http::HttpReply> m_reply;
     QByteArray m_body; // a non-stream answer to a streaming request
     std::optional<A2aError> m_streamError;
@@ -101,6 +112,9 @@ public:
         qint64 timeoutMs = 30'000;
         /// Extra headers on every call (credentials among them).
         http::HeaderList headers;
+        /// Authorizes every call (the card's security schemes) and signs in
+        /// again when the agent refuses one, which is then sent again.
+        QPointer<http::HttpAuthorizer> authorizer;
     };
 
     A2aClient(http::HttpClient *http, const AgentCard &card, const Options &options, QObject *parent = nullptr);
@@ -132,6 +146,8 @@ private:
     A2aCall *call(Op op, nlohmann::json params, const QString &taskId = {}, const QString &configId = {},
                   const QString &query = {});
     A2aCall *failedCall(const QString &why);
+    /// `request` with the authorizer's headers and query, marked as credentials.
+    http::HttpRequest authorized(http::HttpRequest request) const;
     nlohmann::json sendParams(const Message &message, const SendOptions &options) const;
     QString methodName(Op op) const;
 

@@ -35,6 +35,8 @@ struct AuthStep
     Kind kind = Kind::Decision;
     Verdict verdict = Verdict::Info;
     QString title;
+    /// The A2A security scheme the step belongs to (empty for MCP).
+    QString scheme;
     /// What Crosstalk made of it, for people.
     QString detail;
     QDateTime time;

@@ -222,6 +222,49 @@ void OAuthAuthorizer::challenged(const http::HttpResult &refusal, const http::He
     startFlow(challenge, refusal.status);
 }
 
+void OAuthAuthorizer::signIn()
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    emit busyChanged(true);
+    m_refusedAuthorization.clear();
+    startFlow(WwwAuthenticate(), 401);
+}
+
+void OAuthAuthorizer::signOut()
+{
+    cancel();
+    m_tokens.reset();
+    if (!m_issuer.isEmpty() && m_grant.issuer == m_issuer) {
+        m_grant.tokens.removeIf([this](const OAuthTokens &t) { return t.resource == m_resource; });
+        if (m_saveGrant)
+            m_saveGrant(m_grant);
+    }
+}
+
+bool OAuthAuthorizer::adoptIssuer(const QString &issuer)
+{
+    if (!m_issuer.isEmpty() && m_issuer != issuer) {
+        note(AuthStep::Kind::Decision, AuthStep::Verdict::Info, tr("The authorization server changed"),
+             tr("It was %1 and is now %2: the registration and tokens of the old one are not used with it.")
+                 .arg(m_issuer, issuer));
+        m_client.reset();
+        m_tokens.reset();
+        m_serverMetadata.reset();
+    }
+    if (m_options.preRegistered && !m_options.preRegistered->issuer.isEmpty()
+        && m_options.preRegistered->issuer != issuer) {
+        fail(tr("The pre-registered client belongs to %1, but this server now sends Crosstalk to %2; "
+                "register Crosstalk with the new server.")
+                 .arg(m_options.preRegistered->issuer, issuer),
+             AuthStep::Kind::Registration);
+        return false;
+    }
+    m_issuer = issuer;
+    return true;
+}
+
 void OAuthAuthorizer::startFlow(const WwwAuthenticate &challenge, int status)
 {
     m_challenge = challenge;
@@ -232,7 +275,7 @@ void OAuthAuthorizer::startFlow(const WwwAuthenticate &challenge, int status)
     // by a flow that ended since this request went out) is tried first.
     if (status == 401 && m_tokens && m_tokens->hasAccess()
         && "Bearer " + m_tokens->accessToken.toUtf8() != m_refusedAuthorization) {
-        note(AuthStep::Kind::Decision, AuthStep::Verdict::Info, tr("A newer token is at hand; the request is sent again with it."));
+        note(AuthStep::Kind::Decision, AuthStep::Verdict::Info, tr("A token the server has not refused is at hand; it is used."));
         return finishFlow({});
     }
     // An expired or refused token with a refresh token: refresh first.
@@ -240,6 +283,11 @@ void OAuthAuthorizer::startFlow(const WwwAuthenticate &challenge, int status)
         note(AuthStep::Kind::Decision, AuthStep::Verdict::Info, tr("The access token was refused; Crosstalk refreshes it."));
         return refresh();
     }
+    // An A2A card names the authorization server itself.
+    if (m_options.knownServer)
+        return useKnownServer();
+    if (m_options.serverMetadataUrl.isValid())
+        return discoverNamedServer(m_options.serverMetadataUrl);
 
     QList<QUrl> candidates;
     if (bearer && bearer->hasParam(u"resource_metadata")) {
@@ -309,21 +357,8 @@ void OAuthAuthorizer::discoverResource(const QList<QUrl> &candidates)
         const QUrl issuerUrl(issuer, QUrl::StrictMode);
         if (const QString problem = OAuthMetadata::endpointProblem(issuerUrl, tr("authorization server")); !problem.isEmpty())
             return fail(problem, AuthStep::Kind::Discovery);
-        if (!m_issuer.isEmpty() && m_issuer != issuer) {
-            note(AuthStep::Kind::Decision, AuthStep::Verdict::Info, tr("The authorization server changed"),
-                 tr("It was %1 and is now %2: the registration and tokens of the old one are not used with it.")
-                     .arg(m_issuer, issuer));
-            m_client.reset();
-            m_tokens.reset();
-            m_serverMetadata.reset();
-        }
-        if (m_options.preRegistered && !m_options.preRegistered->issuer.isEmpty()
-            && m_options.preRegistered->issuer != issuer)
-            return fail(tr("The pre-registered client belongs to %1, but this server now sends Crosstalk to %2; "
-                           "register Crosstalk with the new server.")
-                            .arg(m_options.preRegistered->issuer, issuer),
-                        AuthStep::Kind::Registration);
-        m_issuer = issuer;
+        if (!adoptIssuer(issuer))
+            return;
         discoverServer(OAuthMetadata::authorizationServerMetadataUrls(issuerUrl));
     }, none);
 }
@@ -334,33 +369,96 @@ void OAuthAuthorizer::discoverServer(const QList<QUrl> &candidates)
         fail(tr("No authorization-server metadata was found for %1.").arg(m_issuer), AuthStep::Kind::Discovery);
     };
     firstDocument(candidates, 0, tr("Authorization-server metadata"), [this](Exchange &e, AuthStep &step) {
-        QString error;
-        std::optional<AuthorizationServerMetadata> asm_ = AuthorizationServerMetadata::read(e.json, m_issuer, &error);
-        if (!asm_) {
-            step.verdict = AuthStep::Verdict::Failed;
-            step.detail = error;
-            record(step);
-            return fail(error, AuthStep::Kind::Discovery);
-        }
-        step.verdict = AuthStep::Verdict::Ok;
-        step.detail = tr("Issuer %1; PKCE methods: %2; token endpoint authentication: %3; registration: %4")
-                          .arg(asm_->issuer,
-                               asm_->codeChallengeMethodsDeclared ? asm_->codeChallengeMethodsSupported.join(u' ') : tr("(not said)"),
-                               asm_->tokenEndpointAuthMethodsDeclared ? asm_->tokenEndpointAuthMethodsSupported.join(u' ')
-                                                                      : tr("(not said)"),
-                               [&] {
-                                   QStringList ways;
-                                   if (asm_->clientIdMetadataDocumentSupported)
-                                       ways.append(tr("client ID metadata documents"));
-                                   if (!asm_->registrationEndpoint.isEmpty())
-                                       ways.append(tr("dynamic"));
-                                   return ways.isEmpty() ? tr("(none offered)") : ways.join(QStringLiteral(", "));
-                               }());
-        record(step);
-        m_serverMetadata = std::move(asm_);
-        withGrant();
+        if (acceptServerMetadata(e, step, m_issuer))
+            withGrant();
     }, none);
 }
+
+bool OAuthAuthorizer::acceptServerMetadata(Exchange &e, AuthStep &step, const QString &issuer)
+{
+    QString error;
+    std::optional<AuthorizationServerMetadata> asm_ = AuthorizationServerMetadata::read(e.json, issuer, &error);
+    if (!asm_) {
+        step.verdict = AuthStep::Verdict::Failed;
+        step.detail = error;
+        record(step);
+        fail(error, AuthStep::Kind::Discovery);
+        return false;
+    }
+    step.verdict = AuthStep::Verdict::Ok;
+    step.detail = tr("Issuer %1; PKCE methods: %2; token endpoint authentication: %3; registration: %4")
+                      .arg(asm_->issuer,
+                           asm_->codeChallengeMethodsDeclared ? asm_->codeChallengeMethodsSupported.join(u' ') : tr("(not said)"),
+                           asm_->tokenEndpointAuthMethodsDeclared ? asm_->tokenEndpointAuthMethodsSupported.join(u' ')
+                                                                  : tr("(not said)"),
+                           [&] {
+                               QStringList ways;
+                               if (asm_->clientIdMetadataDocumentSupported)
+                                   ways.append(tr("client ID metadata documents"));
+                               if (!asm_->registrationEndpoint.isEmpty())
+                                   ways.append(tr("dynamic"));
+                               return ways.isEmpty() ? tr("(none offered)") : ways.join(QStringLiteral(", "));
+                           }());
+    record(step);
+    m_serverMetadata = std::move(asm_);
+    return true;
+}
+
+void OAuthAuthorizer::discoverNamedServer(const QUrl &url)
+{
+    m_resource = OAuthMetadata::canonicalResource(m_serverUrl).toString(QUrl::FullyEncoded);
+    if (const QString problem = OAuthMetadata::endpointProblem(url, tr("authorization-server metadata URL")); !problem.isEmpty())
+        return fail(problem, AuthStep::Kind::Discovery);
+    const auto none = [this, url] {
+        fail(tr("No authorization-server metadata was found at %1.").arg(url.toDisplayString()), AuthStep::Kind::Discovery);
+    };
+    firstDocument({url}, 0, tr("Authorization-server metadata"), [this, url](Exchange &e, AuthStep &step) {
+        // Whoever names the document must not be able to name any issuer:
+        // the issuer it names must publish its metadata at this very URL.
+        const QString issuer = json_fields::text(e.json, "issuer");
+        const QUrl issuerUrl(issuer, QUrl::StrictMode);
+        if (!issuer.isEmpty() && !OAuthMetadata::authorizationServerMetadataUrls(issuerUrl).contains(url)) {
+            step.verdict = AuthStep::Verdict::Failed;
+            step.detail = tr("The metadata names the issuer “%1”, which does not publish its metadata at %2 (RFC 8414, "
+                             "OpenID Connect discovery): it is not trusted.")
+                              .arg(issuer, url.toDisplayString());
+            record(step);
+            return fail(step.detail, AuthStep::Kind::Discovery);
+        }
+        if (!issuer.isEmpty() && !adoptIssuer(issuer))
+            return;
+        if (acceptServerMetadata(e, step, issuer))
+            withGrant();
+    }, none);
+}
+
+void OAuthAuthorizer::useKnownServer()
+{
+    m_resource = OAuthMetadata::canonicalResource(m_serverUrl).toString(QUrl::FullyEncoded);
+    const AuthorizationServerMetadata &known = *m_options.knownServer;
+    const bool code = m_options.grant == OAuthOptions::Grant::AuthorizationCode;
+    if (code) {
+        if (const QString problem = OAuthMetadata::endpointProblem(known.authorizationEndpoint, tr("authorization URL"));
+            !problem.isEmpty())
+            return fail(problem, AuthStep::Kind::Discovery);
+    }
+    if (const QString problem = OAuthMetadata::endpointProblem(known.tokenEndpoint, tr("token URL")); !problem.isEmpty())
+        return fail(problem, AuthStep::Kind::Discovery);
+    AuthStep step;
+    step.kind = AuthStep::Kind::Discovery;
+    step.verdict = AuthStep::Verdict::Ok;
+    step.title = tr("Authorization server named by the agent's card");
+    step.detail = code ? tr("Authorization URL %1; token URL %2; no metadata, so no registration: the client must be "
+                            "registered already.")
+                             .arg(known.authorizationEndpoint.toDisplayString(), known.tokenEndpoint.toDisplayString())
+                       : tr("Token URL %1").arg(known.tokenEndpoint.toDisplayString());
+    record(step);
+    if (!adoptIssuer(known.issuer))
+        return;
+    m_serverMetadata = known;
+    withGrant();
+}
+
 
 void OAuthAuthorizer::withGrant()
 {
@@ -371,11 +469,19 @@ void OAuthAuthorizer::withGrant()
             m_grant = OAuthGrant();
             m_grant.issuer = m_issuer;
         }
-        if (!m_client && m_grant.client && !m_options.preRegistered)
+        if (!m_client && m_options.preRegistered) {
+            m_client = m_options.preRegistered;
+            m_client->issuer = m_issuer;
+        } else if (!m_client && m_grant.client) {
             m_client = m_grant.client;
-        // Kept tokens for this resource, not the ones just refused.
+        }
+        // Kept tokens for this resource, not the ones just refused, nor ones
+        // without the scopes asked for. Client credentials are exchanged
+        // anew each time: the secret was just given.
         if (const OAuthTokens *kept = m_grant.tokensFor(m_resource);
-            kept && m_challengeStatus == 401 && kept->hasAccess()
+            kept && m_challengeStatus == 401 && m_options.grant == OAuthOptions::Grant::AuthorizationCode
+            && std::all_of(m_options.scopes.cbegin(), m_options.scopes.cend(),
+                           [kept](const QString &scope) { return kept->grantedScopes.contains(scope); }) && kept->hasAccess()
             && "Bearer " + kept->accessToken.toUtf8() != m_refusedAuthorization) {
             m_tokens = *kept;
             m_requestedScopes = OAuthMetadata::unionScopes(m_requestedScopes, kept->requestedScopes);
@@ -401,15 +507,17 @@ void OAuthAuthorizer::withGrant()
 
 void OAuthAuthorizer::chooseClient()
 {
+    if (m_options.grant == OAuthOptions::Grant::ClientCredentials)
+        return requestClientCredentials();
     const AuthorizationServerMetadata &as = *m_serverMetadata;
     if (as.authorizationEndpoint.isEmpty())
         return fail(tr("The authorization server's metadata has no authorization_endpoint."), AuthStep::Kind::Discovery);
     // PKCE is required, and only a server that says it supports S256 is trusted to do it.
-    if (!as.codeChallengeMethodsDeclared)
+    if (!as.codeChallengeMethodsDeclared && m_options.requireDeclaredPkce)
         return fail(tr("The authorization server does not list code_challenge_methods_supported, so it may not "
                        "support PKCE; Crosstalk does not sign in without it."),
                     AuthStep::Kind::Discovery);
-    if (!as.codeChallengeMethodsSupported.contains(QLatin1String("S256")))
+    if (as.codeChallengeMethodsDeclared && !as.codeChallengeMethodsSupported.contains(QLatin1String("S256")))
         return fail(tr("The authorization server does not support the PKCE method S256 (it lists: %1).")
                         .arg(as.codeChallengeMethodsSupported.join(QStringLiteral(", "))),
                     AuthStep::Kind::Discovery);
@@ -537,6 +645,9 @@ void OAuthAuthorizer::authorize()
     } else if (!challenged.isEmpty()) {
         scopes = OAuthMetadata::unionScopes(challenged, m_requestedScopes);
         why = tr("the challenge's scope");
+    } else if (!m_options.scopes.isEmpty()) {
+        scopes = OAuthMetadata::unionScopes(m_options.scopes, m_requestedScopes);
+        why = tr("the scopes the agent's card asks for");
     } else if (m_resourceMetadata && !m_resourceMetadata->scopesSupported.isEmpty()) {
         scopes = OAuthMetadata::unionScopes(m_resourceMetadata->scopesSupported, m_requestedScopes);
         why = tr("the resource's scopes_supported");
@@ -558,8 +669,9 @@ void OAuthAuthorizer::authorize()
                              {QStringLiteral("redirect_uri"), m_redirectUri},
                              {QStringLiteral("code_challenge"), s256Challenge(m_verifier)},
                              {QStringLiteral("code_challenge_method"), QStringLiteral("S256")},
-                             {QStringLiteral("state"), m_state},
-                             {QStringLiteral("resource"), m_resource}};
+                             {QStringLiteral("state"), m_state}};
+    if (m_options.sendResource)
+        form.emplaceBack(QStringLiteral("resource"), m_resource);
     if (!scopes.isEmpty())
         form.emplaceBack(QStringLiteral("scope"), scopes.join(u' '));
     QUrl url = m_serverMetadata->authorizationEndpoint;
@@ -641,7 +753,8 @@ void OAuthAuthorizer::onAuthorizationResponse(const OAuthMetadata::Form &paramet
     const std::optional<QString> issParameter = OAuthMetadata::formValue(parameters, u"iss");
     const bool hasIss = issParameter.has_value();
     const QString iss = issParameter.value_or(QString());
-    if (hasIss && iss != m_issuer) {
+    // Endpoints from a card, with no metadata, come with no issuer to check.
+    if (hasIss && iss != m_issuer && !m_options.knownServer) {
         step.verdict = AuthStep::Verdict::Failed;
         step.detail = tr("The response names the issuer “%1”, not “%2”, to which Crosstalk sent the request: it is "
                          "rejected (RFC 9207), and the code is not used.")
@@ -705,6 +818,30 @@ void OAuthAuthorizer::exchangeCode(const QString &code)
     });
 }
 
+void OAuthAuthorizer::requestClientCredentials()
+{
+    if (!m_options.preRegistered || m_options.preRegistered->clientId.isEmpty()
+        || m_options.preRegistered->clientSecret.isEmpty())
+        return fail(tr("The client-credentials flow needs the client ID and secret of a client registered with the "
+                       "authorization server."),
+                    AuthStep::Kind::Registration);
+    m_client = m_options.preRegistered;
+    m_client->issuer = m_issuer;
+    note(AuthStep::Kind::Registration, AuthStep::Verdict::Ok, tr("Pre-registered client"), tr("client_id %1").arg(m_client->clientId));
+    const AuthChallenge *bearer = m_challenge.find(u"Bearer");
+    const QStringList challenged = bearer ? OAuthMetadata::splitScopes(bearer->param(u"scope")) : QStringList();
+    const QStringList scopes = OAuthMetadata::unionScopes(OAuthMetadata::unionScopes(m_options.scopes, challenged),
+                                                          m_challengeStatus == 403 ? m_requestedScopes : QStringList());
+    m_requestedScopes = OAuthMetadata::unionScopes(m_requestedScopes, scopes);
+    OAuthMetadata::Form form{{QStringLiteral("grant_type"), QStringLiteral("client_credentials")}};
+    if (!scopes.isEmpty())
+        form.emplaceBack(QStringLiteral("scope"), scopes.join(u' '));
+    requestToken(form, AuthStep::Kind::Token, [this](bool ok) {
+        if (ok)
+            finishFlow({});
+    });
+}
+
 void OAuthAuthorizer::refresh()
 {
     const OAuthMetadata::Form form{{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
@@ -724,7 +861,8 @@ void OAuthAuthorizer::refresh()
 
 void OAuthAuthorizer::requestToken(OAuthMetadata::Form form, AuthStep::Kind kind, std::function<void(bool ok)> then)
 {
-    form.emplaceBack(QStringLiteral("resource"), m_resource);
+    if (m_options.sendResource)
+        form.emplaceBack(QStringLiteral("resource"), m_resource);
     const QString method = tokenAuthMethod();
     http::HttpRequest request;
     request.method = "POST";

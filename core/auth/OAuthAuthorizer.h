@@ -42,6 +42,28 @@ struct OAuthOptions
     qint64 requestTimeoutMs = 30'000;
     /// How long the person has to sign in in the browser.
     qint64 browserTimeoutMs = 5 * 60'000;
+
+    // Where the authorization server is when the resource does not say it
+    // through protected-resource metadata (an A2A card names it instead).
+    /// Its metadata document (RFC 8414 or OpenID Connect discovery); the
+    /// issuer it names must publish its metadata at exactly this URL.
+    QUrl serverMetadataUrl = {};
+    /// Or its endpoints themselves, with no metadata; `issuer` is then only
+    /// the name grants are kept under.
+    std::optional<AuthorizationServerMetadata> knownServer = {};
+    /// Scopes to ask for when no challenge names any (an A2A card's requirement).
+    QStringList scopes = {};
+    /// Sends the RFC 8707 `resource` parameter (MCP requires it; A2A does not).
+    bool sendResource = true;
+    /// Signs in only where the server lists S256 in
+    /// code_challenge_methods_supported (MCP's rule). Otherwise S256 is sent
+    /// all the same and only a list without it is refused.
+    bool requireDeclaredPkce = true;
+    enum class Grant {
+        AuthorizationCode, ///< a person signs in in the browser (PKCE)
+        ClientCredentials, ///< the pre-registered client's secret alone
+    };
+    Grant grant = Grant::AuthorizationCode;
 };
 
 /// Authorizes an MCP connection with OAuth 2.1, following the MCP
@@ -89,6 +111,15 @@ public:
     void challenged(const http::HttpResult &refusal, const http::HeaderList &sentHeaders, int attempt,
                     QObject *context, Decision done) override;
 
+    /// Signs in now, before any request was refused (the person asked to);
+    /// flowFinished() follows. A token at hand that nothing refused yet
+    /// ends it at once.
+    void signIn();
+    /// Forgets the tokens (and removes them from what is kept); the client
+    /// registration stays.
+    void signOut();
+    bool isBusy() const { return m_busy; }
+
     /// The steps of the flow so far (the last flow's, since clearSteps()).
     const QList<AuthStep> &steps() const { return m_steps; }
     void clearSteps() { m_steps.clear(); }
@@ -127,6 +158,13 @@ private:
                        std::function<void(Exchange &, AuthStep &)> found, std::function<void()> none);
     void discoverResource(const QList<QUrl> &candidates);
     void discoverServer(const QList<QUrl> &candidates);
+    void discoverNamedServer(const QUrl &url);
+    bool acceptServerMetadata(Exchange &e, AuthStep &step, const QString &issuer);
+    void useKnownServer();
+    /// Takes `issuer` as the authorization server (forgetting what belonged
+    /// to another one); false (the flow failed) when it cannot be.
+    bool adoptIssuer(const QString &issuer);
+    void requestClientCredentials();
     void withGrant();
     void refresh();
     void chooseClient();

@@ -21,6 +21,10 @@ public:
 
     /// The headers to send now (such as `Authorization: Bearer …`), or none.
     virtual HeaderList authorizationHeaders() const = 0;
+    /// `url` with what the authorization puts in the query (an API key), if anything.
+    virtual QUrl authorizedUrl(const QUrl &url) const { return url; }
+    /// The query parameters authorizedUrl() adds, to be treated as credentials.
+    virtual QStringList credentialParameters() const { return {}; }
 
     /// `retry` true: send the request again with the new headers; false:
     /// give up with `error`, which says why.

@@ -214,7 +214,9 @@ function bigChunk(index) {
   return (head + filler.repeat(8)).slice(0, 479) + '\n';
 }
 
-export function createExecutor({ store }) {
+// authNeedsUser: a follow-up on an auth-required task completes it only when
+// the caller is authenticated (else the task stays in auth-required).
+export function createExecutor({ store, authNeedsUser = false }) {
   const stepMs = envMs('CROSSTALK_AGENT_STEP_MS', 20);
   const cutMs = envMs('CROSSTALK_AGENT_CUT_MS', 300);
   const tasks = new Map(); // taskId -> { contextId, cancelled, running }
@@ -265,6 +267,11 @@ export function createExecutor({ store }) {
           return;
         }
         if (previous === TaskState.TASK_STATE_AUTH_REQUIRED) {
+          if (authNeedsUser && !ctx.context?.user?.isAuthenticated) {
+            status(TaskState.TASK_STATE_AUTH_REQUIRED, 'You are still not signed in: sign in, then send a follow-up.');
+            bus.finished();
+            return;
+          }
           if (!await pause()) return;
           status(TaskState.TASK_STATE_WORKING, 'Signed in');
           if (!await pause()) return;
