@@ -17,6 +17,7 @@
 #include <QTreeWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -186,6 +187,12 @@ AgentCardView::AgentCardView(QWidget *parent)
     m_rawEdit = JsonHighlighter::makeViewer(m_tabs, QStringLiteral("rawJsonEdit"));
     m_tabs->addTab(m_rawEdit, tr("Raw JSON"));
 
+    m_extendedList = new QTreeWidget(m_tabs);
+    m_extendedList->setObjectName(QStringLiteral("extendedCardChanges"));
+    m_extendedList->setRootIsDecorated(false);
+    m_extendedList->setUniformRowHeights(true);
+    m_extendedList->setHeaderLabels({tr("Change"), tr("Where"), tr("Public card"), tr("Extended card")});
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -207,6 +214,10 @@ void AgentCardView::showCard(const a2a::CardFetch &fetch)
     m_issuesList->clear();
     m_rawEdit->setPlainText(tr("Laying out…"));
     m_tabs->setTabText(1, tr("Issues"));
+    // Another card (or the same one read again): the extended card's tab waits for a sign-in.
+    if (const int tab = m_tabs->indexOf(m_extendedList); tab >= 0)
+        m_tabs->removeTab(tab);
+    m_extendedList->clear();
     buildOverview(card, fetch.cardUrl);
     loadIcon(card.iconUrl, generation);
     m_verifier->verify(card.raw, std::nullopt);
@@ -365,7 +376,57 @@ void AgentCardView::buildOverview(const AgentCard &card, const QUrl &cardUrl)
             parts << (it->isEmpty() ? it.key() : QStringLiteral("%1 (%2)").arg(it.key(), it->join(QStringLiteral(", "))));
         addPeerText(m_overviewLayout, tr("Requires: %1").arg(parts.join(tr(" and "))), parent);
     }
+    if (!card.securitySchemes.isEmpty()) {
+        auto *signIn = new QPushButton(tr("Sign In…"), parent);
+        signIn->setObjectName(QStringLiteral("signInButton"));
+        signIn->setToolTip(card.extendedCard ? tr("Sign in with these schemes; the authenticated extended card is read afterwards")
+                                             : tr("Sign in with these schemes"));
+        connect(signIn, &QPushButton::clicked, this, &AgentCardView::signInRequested);
+        m_overviewLayout->addWidget(signIn, 0, Qt::AlignLeft);
+    }
     m_overviewLayout->addStretch();
+}
+
+void AgentCardView::showExtendedCard(const QList<a2a::CardChange> &changes, const QString &error)
+{
+    m_extendedList->clear();
+    const auto compact = [](const nlohmann::json &value) {
+        if (value.is_null())
+            return QString();
+        const std::string dumped = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        QString text = revealHiddenCharacters(QString::fromStdString(dumped.substr(0, 2000)));
+        if (dumped.size() > 2000)
+            text += QChar(0x2026);
+        return text;
+    };
+    if (!error.isEmpty()) {
+        new QTreeWidgetItem(m_extendedList, {tr("error"), QString(), revealHiddenCharacters(error)});
+    } else if (changes.isEmpty()) {
+        new QTreeWidgetItem(m_extendedList, {QString(), QString(), tr("The extended card is the same as the public card.")});
+    }
+    for (const a2a::CardChange &c : changes) {
+        const QString kind = c.kind == a2a::CardChange::Kind::Added ? tr("added")
+            : c.kind == a2a::CardChange::Kind::Removed             ? tr("removed")
+                                                                    : tr("changed");
+        auto *item = new QTreeWidgetItem(m_extendedList, {kind, revealHiddenCharacters(c.path), compact(c.before), compact(c.after)});
+        item->setData(0, Qt::UserRole, QString(a2a::CardChange::kindName(c.kind) + u' ' + c.path));
+        item->setToolTip(3, peerToolTip(compact(c.after)));
+        item->setToolTip(2, peerToolTip(compact(c.before)));
+    }
+    m_extendedList->resizeColumnToContents(0);
+    m_extendedList->resizeColumnToContents(1);
+    const QString title = error.isEmpty() ? tr("Extended Card (%1)").arg(changes.size()) : tr("Extended Card");
+    if (m_tabs->indexOf(m_extendedList) < 0)
+        m_tabs->addTab(m_extendedList, title);
+    m_tabs->setTabText(m_tabs->indexOf(m_extendedList), title);
+}
+
+QStringList AgentCardView::extendedCardRows() const
+{
+    QStringList rows;
+    for (int i = 0; i < m_extendedList->topLevelItemCount(); ++i)
+        rows.append(m_extendedList->topLevelItem(i)->data(0, Qt::UserRole).toString());
+    return rows;
 }
 
 void AgentCardView::onAnalysed(quint64 generation, const QList<a2a::CardIssue> &issues, const JsonLayout &layout)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "a2a/AgentCard.h"
+#include "a2a/CardDiff.h"
 #include "a2a/CardDiscovery.h"
 #include "a2a/CardSignature.h"
 #include "a2a/CardValidator.h"
@@ -45,6 +46,11 @@ public:
     const QList<a2a::CardIssue> &issues() const { return m_issues; }
     /// Selects the place a JSON pointer names in the raw JSON.
     void selectPointer(const QString &pointer);
+    /// Shows what the authenticated extended card changes in the public one
+    /// (its own tab), or why it could not be read.
+    void showExtendedCard(const QList<a2a::CardChange> &changes, const QString &error = {});
+    /// The rows of the extended card's tab, as "kind path", for tests.
+    QStringList extendedCardRows() const;
 
     /// The largest icon fetched.
     static constexpr qint64 MaxIconBytes = 1024 * 1024;
@@ -54,6 +60,8 @@ signals:
     void exampleChosen(const QString &text);
     /// The worker finished validating and laying out the shown card.
     void analysed();
+    /// The person wants to sign in with the card's security schemes.
+    void signInRequested();
 
 private:
     void buildOverview(const a2a::AgentCard &card, const QUrl &cardUrl);
@@ -68,6 +76,7 @@ private:
     QPointer<QLabel> m_iconLabel;      // rebuilt with each card
     QPointer<QLabel> m_signatureLabel;
     QTreeWidget *m_issuesList = nullptr;
+    QTreeWidget *m_extendedList = nullptr;
     QPlainTextEdit *m_rawEdit = nullptr;
     a2a::CardSignatureVerifier *m_verifier = nullptr;
     http::HttpClient *m_iconClient = nullptr;

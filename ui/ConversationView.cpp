@@ -445,7 +445,12 @@ void ConversationView::buildComposer()
     m_bannerLabel->setWordWrap(true);
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->setContentsMargins(8, 4, 8, 4);
-    bannerLayout->addWidget(m_bannerLabel);
+    bannerLayout->addWidget(m_bannerLabel, 1);
+    m_bannerSignIn = new QPushButton(tr("Sign In…"), m_banner);
+    m_bannerSignIn->setObjectName(QStringLiteral("bannerSignInButton"));
+    m_bannerSignIn->setToolTip(tr("Sign in with the schemes the agent's card declares, then send a message to continue"));
+    connect(m_bannerSignIn, &QPushButton::clicked, this, &ConversationView::signInRequested);
+    bannerLayout->addWidget(m_bannerSignIn);
     m_banner->setVisible(false);
 
     m_composerError = plainLabel(QString(), this, "composerError");
@@ -686,12 +691,13 @@ void ConversationView::updateComposerState()
     if (c && !c->pendingTaskId().isEmpty()) {
         const QString task = TaskTimeline::plainLine(c->pendingTaskId(), 40);
         banner = c->pendingState() == TaskState::AuthRequired
-            ? tr("Task %1 waits for authorization. When you have given the agent what it asks for, your next message "
-                 "continues the task.")
+            ? tr("Task %1 waits for authorization. Sign in (or give the agent what its message asks for); your next "
+                 "message continues the task.")
                   .arg(task)
             : tr("Task %1 asks for input: your next message answers it and continues the task.").arg(task);
     }
     m_bannerLabel->setText(banner);
+    m_bannerSignIn->setVisible(c && !c->pendingTaskId().isEmpty() && c->pendingState() == TaskState::AuthRequired);
     m_banner->setVisible(!banner.isEmpty());
 
     const bool dataOpen = m_dataButton->isChecked() && !m_dataEdit->toPlainText().trimmed().isEmpty();

@@ -68,6 +68,8 @@ signals:
     /// A link in the agent's text was clicked: the window asks before opening it.
     void linkActivated(const QUrl &url);
     void saved(const QString &path, const QString &error);
+    /// The person wants to sign in (a task waits in auth-required).
+    void signInRequested();
 
 private:
     class EntryWidget;
@@ -93,6 +95,7 @@ private:
     QHash<QString, std::shared_ptr<QSet<QString>>> m_seen;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerLabel = nullptr;
+    QPushButton *m_bannerSignIn = nullptr;
     QPlainTextEdit *m_textEdit = nullptr;
     QListWidget *m_attachments = nullptr;
     QToolButton *m_attachButton = nullptr;

@@ -8,11 +8,14 @@
 #include "McpRequestHandler.h"
 #include "McpServerView.h"
 #include "PeerText.h"
+#include "SignInDialog.h"
 #include "TasksView.h"
 #include "TrafficInspector.h"
 #include "WorkspaceModel.h"
 #include "util/Version.h"
+#include "a2a/CardDiff.h"
 #include "a2a/WebhookReceiver.h"
+#include "auth/A2aSignIn.h"
 #include "workspace/AgentSessions.h"
 #include "workspace/ConnectionStates.h"
 #include "workspace/Workspace.h"
@@ -255,12 +258,61 @@ void MainWindow::createAgentTabs()
         m_agentTabs->setCurrentWidget(m_conversationView);
     });
     connect(m_conversationView, &ConversationView::linkActivated, this, &MainWindow::confirmLink);
+    connect(m_cardView, &AgentCardView::signInRequested, this, &MainWindow::openSignIn);
+    connect(m_conversationView, &ConversationView::signInRequested, this, &MainWindow::openSignIn);
     connect(m_conversationView, &ConversationView::saved, this, [this](const QString &path, const QString &error) {
         statusBar()->showMessage(error.isEmpty() ? tr("Saved to %1.").arg(QDir::toNativeSeparators(path))
                                                  : tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), error),
                                  error.isEmpty() ? 5000 : 0);
     });
     m_agentTabs->setCurrentIndex(QSettings().value(agentTabKey, 0).toInt());
+}
+
+SignInDialog *MainWindow::signInDialog() const
+{
+    return m_signInDialog;
+}
+
+void MainWindow::openSignIn()
+{
+    const QString id = m_sidebar->currentId();
+    const workspace::ConnectionStates::Status &status = m_services.states->status(id);
+    if (id.isEmpty() || !status.card || !status.card->card || !m_services.sessions)
+        return;
+    a2a::Conversation *conversation = m_services.sessions->conversation(id);
+    if (!conversation)
+        return;
+    if (m_signInDialog) {
+        m_signInDialog->raise();
+        m_signInDialog->activateWindow();
+        return;
+    }
+    const a2a::AgentCard card = *status.card->card;
+    auto *dialog = new SignInDialog(card, QUrl(conversation->client()->endpoint().url), m_services.credentials, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_signInDialog = dialog;
+    connect(dialog, &SignInDialog::signInStarted, this, [this, id](auth::A2aSignIn *signIn) {
+        m_services.sessions->setSignIn(id, signIn);
+    });
+    connect(dialog, &SignInDialog::signInFinished, this, [this, id, card](const QString &error) {
+        if (!error.isEmpty() || !card.extendedCard || !m_services.sessions)
+            return;
+        a2a::Conversation *c = m_services.sessions->existing(id);
+        if (!c)
+            return;
+        // Signed in: the authenticated extended card, compared with the public one.
+        const QPointer<AgentCardView> view = m_cardView;
+        connect(c->client()->getExtendedCard(), &a2a::A2aCall::finished, this,
+                [this, view, id, card](const a2a::A2aError &e, const nlohmann::json &result) {
+                    if (!view || m_sidebar->currentId() != id)
+                        return;
+                    if (!e.ok())
+                        return view->showExtendedCard({}, tr("The extended card could not be read: %1").arg(e.message));
+                    view->showExtendedCard(a2a::diffCards(card.raw, result));
+                    statusBar()->showMessage(tr("Signed in; the extended card is on the Agent Card tab."), 8000);
+                });
+    });
+    dialog->show();
 }
 
 void MainWindow::confirmLink(const QUrl &url)

@@ -14,6 +14,10 @@ namespace crosstalk::traffic {
 class TrafficLog;
 }
 
+namespace crosstalk::auth {
+class CredentialStore;
+}
+
 namespace crosstalk::workspace {
 class AgentSessions;
 class ConnectionStates;
@@ -30,6 +34,7 @@ class ConnectionsSidebar;
 class ConversationView;
 class McpRequestHandler;
 class McpServerView;
+class SignInDialog;
 class TasksView;
 class TrafficInspector;
 
@@ -49,6 +54,8 @@ struct WorkspaceServices
     /// Answers the servers' requests with dialogs, and keeps the roots; may
     /// be null (no roots editor then).
     McpRequestHandler *requests = nullptr;
+    /// Where sign-ins keep what they get; may be null (kept for the sign-in only).
+    auth::CredentialStore *credentials = nullptr;
 };
 
 /// Crosstalk's main window. It arranges the views and owns the menus; it holds
@@ -69,6 +76,10 @@ public:
     TrafficInspector *trafficInspector() const { return m_traffic; }
     /// The chosen MCP server's views (null without McpSessions).
     McpServerView *serverView() const { return m_serverView; }
+    /// The sign-in dialog open for an agent, if any.
+    SignInDialog *signInDialog() const;
+    /// Opens the sign-in for the agent on show (its card's schemes).
+    void openSignIn();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -116,6 +127,7 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QPointer<AboutDialog> m_aboutDialog;
+    QPointer<SignInDialog> m_signInDialog;
 };
 
 } // namespace crosstalk::ui

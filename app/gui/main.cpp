@@ -2,6 +2,7 @@
 // shows the main window.
 
 #include "MainWindow.h"
+#include "auth/CredentialStore.h"
 #include "McpRequestHandler.h"
 #include "Translations.h"
 #include "traffic/TrafficLog.h"
@@ -143,11 +144,15 @@ int main(int argc, char *argv[])
                                                          : workspace::WorkspaceStore::defaultPath();
     workspace::WorkspaceStore store(&workspace, path);
     workspace::AgentSessions sessions(&workspace, &states, &traffic);
+    // Sign-ins keep their tokens in the OS keychain (or, without one and if
+    // the person agrees, in memory for this run).
+    auth::CredentialStore credentials;
+    sessions.setCredentialStore(&credentials);
     // What servers ask (sampling, elicitation, roots) is answered in dialogs.
     ui::McpRequestHandler requests(&workspace);
     workspace::McpSessions servers(&workspace, &states, &traffic, &requests);
 
-    ui::MainWindow window({&workspace, &states, &store, &traffic, &sessions, &servers, &requests});
+    ui::MainWindow window({&workspace, &states, &store, &traffic, &sessions, &servers, &requests, &credentials});
     if (qEnvironmentVariableIsSet("CROSSTALK_STARTUP_PROBE"))
         new StartupProbe(&window, sinceMain);
     window.show();

@@ -525,6 +525,11 @@ A2aCall *A2aClient::call(Op op, json params, const QString &taskId, const QStrin
     return c;
 }
 
+void A2aClient::setAuthorizer(http::HttpAuthorizer *authorizer)
+{
+    m_options.authorizer = authorizer;
+}
+
 http::HttpRequest A2aClient::authorized(http::HttpRequest request) const
 {
     http::HttpAuthorizer *authorizer = m_options.authorizer;

@@ -125,6 +125,8 @@ public:
     ProtocolVersion version() const { return m_version; }
     Binding binding() const { return m_endpoint.binding; }
     const AgentCard &card() const { return m_card; }
+    /// Authorizes the calls made from now on (see Options::authorizer).
+    void setAuthorizer(http::HttpAuthorizer *authorizer);
 
     A2aCall *sendMessage(const Message &message, const SendOptions &options = {});
     A2aCall *sendStreamingMessage(const Message &message, const SendOptions &options = {});

@@ -1,6 +1,8 @@
 #include "workspace/AgentSessions.h"
 
 #include "a2a/WebhookReceiver.h"
+#include "auth/A2aSignIn.h"
+#include "auth/CredentialStore.h"
 #include "http/HttpClient.h"
 #include "traffic/TrafficLog.h"
 #include "workspace/ConnectionStates.h"
@@ -17,6 +19,8 @@ struct AgentSessions::Agent
     /// followed through an older client goes on with it).
     std::unique_ptr<a2a::Conversation> conversation;
     QByteArray cardBody;
+    /// Owned by the conversation (a child of it), so it goes with it.
+    QPointer<auth::A2aSignIn> signIn;
 };
 
 AgentSessions::AgentSessions(Workspace *workspace, ConnectionStates *states, traffic::TrafficLog *log, QObject *parent)
@@ -93,8 +97,44 @@ void AgentSessions::cardChanged(const QString &id)
     if (!status.card || !status.card->card || status.card->body == agent->cardBody)
         return;
     agent->cardBody = status.card->body;
-    auto *client = new a2a::A2aClient(agent->http.get(), *status.card->card, {}, agent->conversation.get());
+    a2a::A2aClient::Options options;
+    options.authorizer = agent->signIn.data();
+    auto *client = new a2a::A2aClient(agent->http.get(), *status.card->card, options, agent->conversation.get());
     agent->conversation->setClient(client);
+}
+
+void AgentSessions::setCredentialStore(auth::CredentialStore *store)
+{
+    m_store = store;
+}
+
+auth::CredentialStore *AgentSessions::credentialStore() const
+{
+    return m_store;
+}
+
+bool AgentSessions::setSignIn(const QString &id, auth::A2aSignIn *signIn)
+{
+    a2a::Conversation *c = conversation(id);
+    if (!c)
+        return false;
+    const auto agent = m_agents.value(id);
+    if (agent->signIn && agent->signIn != signIn)
+        agent->signIn->deleteLater();
+    agent->signIn = signIn;
+    if (signIn) {
+        signIn->setParent(c);
+        if (m_log)
+            signIn->setTrafficLog(m_log, id);
+    }
+    c->client()->setAuthorizer(signIn);
+    return true;
+}
+
+auth::A2aSignIn *AgentSessions::signIn(const QString &id) const
+{
+    const auto agent = m_agents.value(id);
+    return agent ? agent->signIn.data() : nullptr;
 }
 
 void AgentSessions::forget(const QString &id)

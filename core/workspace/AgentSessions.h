@@ -12,6 +12,11 @@ namespace crosstalk::a2a {
 class WebhookReceiver;
 }
 
+namespace crosstalk::auth {
+class A2aSignIn;
+class CredentialStore;
+}
+
 namespace crosstalk::traffic {
 class TrafficLog;
 }
@@ -46,6 +51,17 @@ public:
     /// timeouts and set a clock).
     void setConversationOptions(const a2a::Conversation::Options &options) { m_options = options; }
 
+    /// Where sign-ins keep what they get (OAuth registrations and tokens);
+    /// null: nothing is kept beyond the sign-in itself.
+    void setCredentialStore(auth::CredentialStore *store);
+    auth::CredentialStore *credentialStore() const;
+    /// The agent's calls go with `signIn` from now on, replacing an earlier
+    /// one; the sessions own it. False when the agent has no conversation
+    /// (its card is unknown).
+    bool setSignIn(const QString &id, auth::A2aSignIn *signIn);
+    /// The agent's sign-in, or null.
+    auth::A2aSignIn *signIn(const QString &id) const;
+
 signals:
     void conversationCreated(const QString &id, crosstalk::a2a::Conversation *conversation);
 
@@ -58,6 +74,7 @@ private:
     QPointer<ConnectionStates> m_states;
     QPointer<traffic::TrafficLog> m_log;
     a2a::Conversation::Options m_options;
+    QPointer<auth::CredentialStore> m_store;
     QHash<QString, std::shared_ptr<Agent>> m_agents;
     a2a::WebhookReceiver *m_push = nullptr;
     bool m_pushTried = false;

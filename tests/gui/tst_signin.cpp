@@ -1,0 +1,262 @@
+// Signing in from the main window against the OAuth-protected test agent
+// (tests/peers/a2a/oauth-agent.mjs), with a throw-away keychain: the card's
+// "Sign in…" opens the dialog with the card's options; the OAuth scheme
+// signs in through the loopback redirect (this test plays the browser) and
+// the extended card's changes appear on the card; a wrong client secret
+// shows the steps of the failed flow, the failing one chosen, secrets
+// redacted; a task in auth-required offers the sign-in and then continues.
+// With CROSSTALK_SCREENSHOT_DIR set it keeps pictures of the dialog.
+#include "AgentCardView.h"
+#include "AuthStepsView.h"
+#include "ConnectionsSidebar.h"
+#include "ConversationView.h"
+#include "MainWindow.h"
+#include "SignInDialog.h"
+#include "Translations.h"
+#include "a2a/Conversation.h"
+#include "a2a/TaskTracker.h"
+#include "auth/A2aSignIn.h"
+#include "auth/CredentialStore.h"
+#include "traffic/TrafficLog.h"
+#include "workspace/AgentSessions.h"
+#include "workspace/ConnectionStates.h"
+#include "workspace/Workspace.h"
+
+#include "PeerProcess.h"
+#include "TestPaths.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace crosstalk;
+
+namespace {
+const QString ServiceSecret = QStringLiteral("gui-service-secret-77");
+}
+
+class TestSignIn : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void signInFromTheCardsScheme();
+    void failedFlowShowsItsSteps();
+    void authRequiredOffersTheSignIn();
+
+private:
+    void shoot(QWidget *widget, const QString &name);
+    ui::SignInDialog *openDialog();
+    void browse(const QUrl &url);
+
+    QTemporaryDir m_dir;
+    test::PeerProcess m_agent;
+    QNetworkAccessManager m_browser;
+    int m_browsed = 0;
+    std::unique_ptr<workspace::Workspace> m_workspace;
+    std::unique_ptr<traffic::TrafficLog> m_traffic;
+    std::unique_ptr<workspace::ConnectionStates> m_states;
+    std::unique_ptr<workspace::AgentSessions> m_sessions;
+    std::unique_ptr<auth::CredentialStore> m_store;
+    std::unique_ptr<ui::MainWindow> m_window;
+    QString m_id;
+};
+
+void TestSignIn::initTestCase()
+{
+    if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    QVERIFY(m_dir.isValid());
+    if (const QString locale = qEnvironmentVariable("CROSSTALK_SCREENSHOT_LOCALE"); !locale.isEmpty())
+        installTranslators(*qApp, QLocale(locale));
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+    QSettings().clear();
+    QVERIFY2(m_agent.start(QStringLiteral("a2a/oauth-agent.mjs"),
+                           {QStringLiteral("--service-client"), QStringLiteral("crosstalk-service:") + ServiceSecret}),
+             qPrintable(m_agent.errorString()));
+    m_browser.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+
+    m_workspace = std::make_unique<workspace::Workspace>();
+    m_traffic = std::make_unique<traffic::TrafficLog>();
+    m_states = std::make_unique<workspace::ConnectionStates>(m_workspace.get(), m_traffic.get());
+    m_sessions = std::make_unique<workspace::AgentSessions>(m_workspace.get(), m_states.get(), m_traffic.get());
+    m_store = std::make_unique<auth::CredentialStore>();
+    m_sessions->setCredentialStore(m_store.get());
+    ui::WorkspaceServices services{m_workspace.get(), m_states.get(), nullptr, m_traffic.get(), m_sessions.get()};
+    services.credentials = m_store.get();
+    m_window = std::make_unique<ui::MainWindow>(services);
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    workspace::Connection agent;
+    agent.kind = workspace::Connection::Kind::Agent;
+    agent.url = m_agent.url();
+    m_id = m_workspace->add(agent);
+    QTRY_VERIFY_WITH_TIMEOUT(m_states->status(m_id).state == workspace::ConnectionStates::State::Connected, 20000);
+    QVERIFY(m_window->sidebar()->select(m_id));
+    QTRY_VERIFY(m_window->conversationView()->conversation());
+}
+
+void TestSignIn::cleanupTestCase()
+{
+    m_window.reset();
+    m_sessions.reset();
+    m_states.reset();
+    m_traffic.reset();
+    m_workspace.reset();
+    m_store.reset();
+}
+
+void TestSignIn::shoot(QWidget *widget, const QString &name)
+{
+    if (const QString dir = qEnvironmentVariable("CROSSTALK_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QTest::qWait(300);
+        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
+    }
+}
+
+void TestSignIn::browse(const QUrl &url)
+{
+    ++m_browsed;
+    QNetworkReply *authorize = m_browser.get(QNetworkRequest(url));
+    connect(authorize, &QNetworkReply::finished, this, [this, authorize] {
+        authorize->deleteLater();
+        const QUrl back = authorize->url().resolved(QUrl::fromEncoded(authorize->rawHeader("Location")));
+        QNetworkReply *callback = m_browser.get(QNetworkRequest(back));
+        connect(callback, &QNetworkReply::finished, callback, &QObject::deleteLater);
+    });
+}
+
+ui::SignInDialog *TestSignIn::openDialog()
+{
+    m_window->agentTabs()->setCurrentWidget(m_window->cardView());
+    QPushButton *button = nullptr;
+    (void)QTest::qWaitFor([&] { return (button = m_window->cardView()->findChild<QPushButton *>(QStringLiteral("signInButton"))) != nullptr; },
+                          10000);
+    if (!button)
+        return nullptr;
+    QTest::mouseClick(button, Qt::LeftButton);
+    ui::SignInDialog *dialog = m_window->signInDialog();
+    if (dialog)
+        dialog->setBrowser([this](const QUrl &url) { browse(url); });
+    return dialog;
+}
+
+void TestSignIn::signInFromTheCardsScheme()
+{
+    ui::SignInDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    // The card's three alternatives, the browser sign-in first.
+    auto *box = dialog->findChild<QComboBox *>(QStringLiteral("signInOption"));
+    QCOMPARE(box->count(), 3);
+    QCOMPARE(box->currentData().toString(), QStringLiteral("oauth/oauth2-authorization-code"));
+    QVERIFY(dialog->findChild<QLineEdit *>(QStringLiteral("input:oauth:clientSecret"))->echoMode() == QLineEdit::Password);
+    // The throw-away keychain is there: nothing forces memory-only.
+    QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("keychainNote"))->text().contains(QLatin1String("keychain")));
+
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->statusText().startsWith(QLatin1String("Signed in")), 30000);
+    QCOMPARE(m_browsed, 1);
+    ui::AuthStepsView *steps = dialog->stepsView();
+    QVERIFY(steps->stepCount() >= 6);
+    for (int i = 0; i < steps->stepCount(); ++i)
+        QVERIFY2(steps->step(i).verdict != auth::AuthStep::Verdict::Failed, qPrintable(steps->step(i).detail));
+    QVERIFY(m_sessions->signIn(m_id) && m_sessions->signIn(m_id)->isSignedIn());
+    shoot(dialog, QStringLiteral("sign-in.png"));
+
+    // The extended card's changes, on their own tab of the card.
+    ui::AgentCardView *card = m_window->cardView();
+    QTRY_VERIFY_WITH_TIMEOUT(card->extendedCardRows().contains(QLatin1String("added skills[id=admin]")), 20000);
+    QVERIFY(card->extendedCardRows().contains(QLatin1String("changed description")));
+    auto *tabs = card->findChild<QTabWidget *>();
+    auto *changes = card->findChild<QTreeWidget *>(QStringLiteral("extendedCardChanges"));
+    QVERIFY(tabs->indexOf(changes) >= 0);
+    QVERIFY(tabs->tabText(tabs->indexOf(changes)).endsWith(QLatin1String("(2)")));
+    dialog->close();
+    QTRY_VERIFY(!m_window->signInDialog());
+    tabs->setCurrentWidget(changes);
+    shoot(m_window.get(), QStringLiteral("extended-card.png"));
+}
+
+void TestSignIn::failedFlowShowsItsSteps()
+{
+    ui::SignInDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->chooseOption(QStringLiteral("service/oauth2-client-credentials")));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("input:service:clientId")), QStringLiteral("crosstalk-service"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    // Nothing is sent while something is missing.
+    QVERIFY(dialog->statusText().contains(QLatin1String("client secret")));
+    QCOMPARE(dialog->stepsView()->stepCount(), 0);
+
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("input:service:clientSecret")), QStringLiteral("wrong-secret-1234"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->statusText().startsWith(QLatin1String("The sign-in failed")), 20000);
+    QVERIFY2(dialog->statusText().contains(QLatin1String("invalid_client")), qPrintable(dialog->statusText()));
+
+    // The failed step is chosen, with its exchange: the request (the secret
+    // redacted) and the server's answer.
+    const QString details = dialog->stepsView()->detailsText();
+    QVERIFY2(details.contains(QLatin1String("HTTP 401")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("POST ")) && details.contains(QLatin1String("/token")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("Authorization: Basic [redacted]")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("invalid_client")), qPrintable(details));
+    QVERIFY(!details.contains(QLatin1String("wrong-secret-1234")));
+    const auto *list = dialog->stepsView()->findChild<QTreeWidget *>(QStringLiteral("authSteps"));
+    QCOMPARE(list->currentItem()->text(0), QStringLiteral("failed"));
+    shoot(dialog, QStringLiteral("sign-in-failed.png"));
+    dialog->close();
+    QTRY_VERIFY(!m_window->signInDialog());
+}
+
+void TestSignIn::authRequiredOffersTheSignIn()
+{
+    // Anonymous again: the task stops in auth-required and the banner offers the sign-in.
+    QVERIFY(m_sessions->setSignIn(m_id, nullptr));
+    ui::ConversationView *view = m_window->conversationView();
+    m_window->agentTabs()->setCurrentWidget(view);
+    auto *edit = view->findChild<QPlainTextEdit *>(QStringLiteral("composerText"));
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("auth"));
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    auto *signIn = view->findChild<QPushButton *>(QStringLiteral("bannerSignInButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(signIn->isVisible(), 20000);
+    QVERIFY(view->bannerText().contains(QLatin1String("waits for authorization")));
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    ui::SignInDialog *dialog = m_window->signInDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->chooseOption(QStringLiteral("service/oauth2-client-credentials")));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("input:service:clientId")), QStringLiteral("crosstalk-service"));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("input:service:clientSecret")), ServiceSecret);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->statusText().startsWith(QLatin1String("Signed in")), qPrintable(dialog->statusText()), 20000);
+    dialog->close();
+
+    // The next message continues the task, now signed in.
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("signed in now"));
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!signIn->isVisible(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(view->conversation()->pendingTaskId().isEmpty() && !view->conversation()->isBusy(), 20000);
+    const QList<a2a::ConversationEntry> &entries = view->conversation()->entries();
+    const auto task = std::find_if(entries.rbegin(), entries.rend(),
+                                   [](const a2a::ConversationEntry &e) { return e.kind == a2a::ConversationEntry::Kind::Task; });
+    QVERIFY(task != entries.rend());
+    QTRY_COMPARE_WITH_TIMEOUT(view->conversation()->task(task->taskId)->state(), a2a::TaskState::Completed, 10000);
+    shoot(m_window.get(), QStringLiteral("auth-required-continued.png"));
+}
+
+QTEST_MAIN(TestSignIn)
+#include "tst_signin.moc"
