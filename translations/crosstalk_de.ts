@@ -1136,10 +1136,136 @@
     </message>
 </context>
 <context>
+    <name>SchemeSignIn</name>
+    <message>
+        <source>the API key goes “%1”, which is none of header, query or cookie</source>
+        <translation>der API-Schlüssel soll nach „%1“, was weder header noch query noch cookie ist</translation>
+    </message>
+    <message>
+        <source>the API key scheme has no name to send the key under</source>
+        <translation>das API-Schlüssel-Schema nennt keinen Namen, unter dem der Schlüssel gesendet wird</translation>
+    </message>
+    <message>
+        <source>Crosstalk speaks the HTTP schemes Bearer and Basic, not “%1”</source>
+        <translation>Crosstalk beherrscht die HTTP-Schemata Bearer und Basic, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>the OpenID Connect scheme has no valid openIdConnectUrl</source>
+        <translation>das Schema für OpenID Connect hat keine gültige openIdConnectUrl</translation>
+    </message>
+    <message>
+        <source>Crosstalk does not present client certificates (mutual TLS)</source>
+        <translation>Crosstalk legt keine Client-Zertifikate vor (gegenseitiges TLS)</translation>
+    </message>
+    <message>
+        <source>the scheme&apos;s type is not one A2A defines</source>
+        <translation>der Typ des Schemas ist keiner, den A2A definiert</translation>
+    </message>
+    <message>
+        <source>the authorization code flow lacks its authorizationUrl or tokenUrl</source>
+        <translation>dem Autorisierungscode-Flow fehlt die authorizationUrl oder die tokenUrl</translation>
+    </message>
+    <message>
+        <source>the client credentials flow lacks its tokenUrl</source>
+        <translation>dem Client-Credentials-Flow fehlt die tokenUrl</translation>
+    </message>
+    <message>
+        <source>the %1 flow, which OAuth 2.1 removed</source>
+        <translation>dem Flow %1, den OAuth 2.1 entfernt hat</translation>
+    </message>
+    <message>
+        <source>the device code flow</source>
+        <translation>dem Device-Code-Flow</translation>
+    </message>
+    <message>
+        <source>the unknown flow “%1”</source>
+        <translation>dem unbekannten Flow „%1“</translation>
+    </message>
+    <message>
+        <source>the OAuth 2 scheme names no flow and no oauth2MetadataUrl</source>
+        <translation>das Schema für OAuth 2 nennt keinen Flow und keine oauth2MetadataUrl</translation>
+    </message>
+    <message>
+        <source>Crosstalk does not sign in with %1</source>
+        <translation>Crosstalk meldet sich nicht mit %1 an</translation>
+    </message>
+    <message>
+        <source>API key in query parameter %1</source>
+        <translation>API-Schlüssel im Query-Parameter %1</translation>
+    </message>
+    <message>
+        <source>API key in cookie %1</source>
+        <translation>API-Schlüssel im Cookie %1</translation>
+    </message>
+    <message>
+        <source>API key in header %1</source>
+        <translation>API-Schlüssel im Header %1</translation>
+    </message>
+    <message>
+        <source>HTTP bearer token</source>
+        <translation>HTTP-Bearer-Token</translation>
+    </message>
+    <message>
+        <source>HTTP basic (user and password)</source>
+        <translation>HTTP Basic (Benutzer und Passwort)</translation>
+    </message>
+    <message>
+        <source>OAuth 2 sign-in in the browser</source>
+        <translation>Anmeldung mit OAuth 2 im Browser</translation>
+    </message>
+    <message>
+        <source>OAuth 2 client credentials</source>
+        <translation>Client-Credentials mit OAuth 2</translation>
+    </message>
+    <message>
+        <source>OpenID Connect sign-in in the browser</source>
+        <translation>Anmeldung mit OpenID Connect im Browser</translation>
+    </message>
+    <message>
+        <source>not supported: %1</source>
+        <translation>nicht unterstützt: %1</translation>
+    </message>
+    <message>
+        <source>%1 (scopes: %2)</source>
+        <translation>%1 (Scopes: %2)</translation>
+    </message>
+    <message>
+        <source>the card does not declare this scheme</source>
+        <translation>die Karte deklariert dieses Schema nicht</translation>
+    </message>
+</context>
+<context>
     <name>ShellQuote</name>
     <message>
         <source>the quote %1 at character %2 is never closed</source>
         <translation>das Anführungszeichen %1 an Zeichen %2 wird nie geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>SignInOption</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The card requires schemes it does not declare: %1.</source>
+        <translation>Die Karte verlangt Schemata, die sie nicht deklariert: %1.</translation>
+    </message>
+    <message>
+        <source>Crosstalk cannot meet this requirement: %1.</source>
+        <translation>Crosstalk kann diese Anforderung nicht erfüllen: %1.</translation>
+    </message>
+    <message>
+        <source>The schemes %1 would each send an Authorization header; one request cannot carry both.</source>
+        <translation>Die Schemata %1 würden jeweils einen Authorization-Header senden; eine Anfrage kann nicht beide tragen.</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +1628,10 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
         <source>The agent answered HTTP %1 without an A2A error.</source>
         <translation>Der Agent hat mit HTTP %1 geantwortet, ohne einen A2A-Fehler.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::a2a::A2aClient</name>
@@ -1692,6 +1822,65 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     </message>
 </context>
 <context>
+    <name>crosstalk::auth::A2aSignIn</name>
+    <message>
+        <source>the user for “%1”</source>
+        <translation>der Benutzer für „%1“</translation>
+    </message>
+    <message>
+        <source>the API key for “%1”</source>
+        <translation>der API-Schlüssel für „%1“</translation>
+    </message>
+    <message>
+        <source>the password for “%1”</source>
+        <translation>das Passwort für „%1“</translation>
+    </message>
+    <message>
+        <source>the token for “%1”</source>
+        <translation>das Token für „%1“</translation>
+    </message>
+    <message>
+        <source>a client ID for “%1”</source>
+        <translation>eine Client-ID für „%1“</translation>
+    </message>
+    <message>
+        <source>the client secret for “%1”</source>
+        <translation>das Client-Secret für „%1“</translation>
+    </message>
+    <message>
+        <source>Still needed: %1.</source>
+        <translation>Noch erforderlich: %1.</translation>
+    </message>
+    <message>
+        <source>Sign-in stopped</source>
+        <translation>Anmeldung abgebrochen</translation>
+    </message>
+    <message>
+        <source>The credential for “%1” cannot be sent: %2</source>
+        <translation>Die Zugangsdaten für „%1“ können nicht gesendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Credential for “%1”</source>
+        <translation>Zugangsdaten für „%1“</translation>
+    </message>
+    <message>
+        <source>Sent with every call to the agent: %1.</source>
+        <translation>Bei jedem Aufruf des Agenten mitgesendet: %1.</translation>
+    </message>
+    <message>
+        <source>The agent answered HTTP %1</source>
+        <translation>Der Agent hat mit HTTP %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>The agent refused the credentials given; sign in again with others.</source>
+        <translation>Der Agent hat die angegebenen Zugangsdaten abgelehnt; melden Sie sich mit anderen erneut an.</translation>
+    </message>
+    <message>
+        <source>The agent requires a sign-in.</source>
+        <translation>Der Agent verlangt eine Anmeldung.</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::auth::CredentialStore</name>
     <message>
         <source>No keychain is available (%1). Crosstalk keeps secrets only in the system&apos;s keychain: start one (such as GNOME Keyring or KWallet).</source>
@@ -1793,10 +1982,6 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>The server refused the request (HTTP 403) without asking for more scope.</source>
         <translation>Der Server hat die Anfrage abgelehnt (HTTP 403), ohne einen größeren Scope zu verlangen.</translation>
-    </message>
-    <message>
-        <source>A newer token is at hand; the request is sent again with it.</source>
-        <translation>Ein neueres Token liegt vor; die Anfrage wird damit erneut gesendet.</translation>
     </message>
     <message>
         <source>The access token was refused; Crosstalk refreshes it.</source>
@@ -2096,6 +2281,50 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
     <message>
         <source>received</source>
         <translation>erhalten</translation>
+    </message>
+    <message>
+        <source>A token the server has not refused is at hand; it is used.</source>
+        <translation>Ein Token, das der Server nicht abgelehnt hat, liegt vor; es wird verwendet.</translation>
+    </message>
+    <message>
+        <source>authorization-server metadata URL</source>
+        <translation>Metadaten-URL des Autorisierungsservers</translation>
+    </message>
+    <message>
+        <source>No authorization-server metadata was found at %1.</source>
+        <translation>Unter %1 wurden keine Metadaten des Autorisierungsservers gefunden.</translation>
+    </message>
+    <message>
+        <source>The metadata names the issuer “%1”, which does not publish its metadata at %2 (RFC 8414, OpenID Connect discovery): it is not trusted.</source>
+        <translation>Die Metadaten nennen den Aussteller „%1“, der seine Metadaten nicht unter %2 veröffentlicht (RFC 8414, OpenID Connect Discovery): Ihm wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>authorization URL</source>
+        <translation>Autorisierungs-URL</translation>
+    </message>
+    <message>
+        <source>token URL</source>
+        <translation>Token-URL</translation>
+    </message>
+    <message>
+        <source>Authorization server named by the agent&apos;s card</source>
+        <translation>Von der Karte des Agenten genannter Autorisierungsserver</translation>
+    </message>
+    <message>
+        <source>Authorization URL %1; token URL %2; no metadata, so no registration: the client must be registered already.</source>
+        <translation>Autorisierungs-URL %1; Token-URL %2; keine Metadaten, daher keine Registrierung: Der Client muss bereits registriert sein.</translation>
+    </message>
+    <message>
+        <source>Token URL %1</source>
+        <translation>Token-URL %1</translation>
+    </message>
+    <message>
+        <source>the scopes the agent&apos;s card asks for</source>
+        <translation>die Scopes, die die Karte des Agenten verlangt</translation>
+    </message>
+    <message>
+        <source>The client-credentials flow needs the client ID and secret of a client registered with the authorization server.</source>
+        <translation>Der Client-Credentials-Flow braucht die Client-ID und das Client-Secret eines beim Autorisierungsserver registrierten Clients.</translation>
     </message>
 </context>
 <context>
@@ -3655,6 +3884,157 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
         <source>Issue</source>
         <translation>Befund</translation>
     </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <source>Public card</source>
+        <translation>Öffentliche Karte</translation>
+    </message>
+    <message>
+        <source>Extended card</source>
+        <translation>Erweiterte Karte</translation>
+    </message>
+    <message>
+        <source>Sign In…</source>
+        <translation>Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign in with these schemes; the authenticated extended card is read afterwards</source>
+        <translation>Mit diesen Schemata anmelden; danach wird die authentifizierte erweiterte Karte gelesen</translation>
+    </message>
+    <message>
+        <source>Sign in with these schemes</source>
+        <translation>Mit diesen Schemata anmelden</translation>
+    </message>
+    <message>
+        <source>The extended card is the same as the public card.</source>
+        <translation>Die erweiterte Karte ist mit der öffentlichen Karte identisch.</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Extended Card (%1)</source>
+        <translation>Erweiterte Karte (%1)</translation>
+    </message>
+    <message>
+        <source>Extended Card</source>
+        <translation>Erweiterte Karte</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::AuthStepsView</name>
+    <message>
+        <source>(%1 more bytes not shown)</source>
+        <translation>(%1 weitere Bytes nicht angezeigt)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Choose a step to see its request and response.</source>
+        <translation>Wählen Sie einen Schritt, um seine Anfrage und Antwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>challenge</source>
+        <translation>Challenge</translation>
+    </message>
+    <message>
+        <source>discovery</source>
+        <translation>Ermittlung</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <source>authorization</source>
+        <translation>Autorisierung</translation>
+    </message>
+    <message>
+        <source>callback</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>scheme %1</source>
+        <translation>Schema %1</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>HTTP %1, after %2 ms</source>
+        <translation>HTTP %1, nach %2 ms</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::ui::ConnectionsSidebar</name>
@@ -3813,10 +4193,6 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
         <translation>Kontext %1</translation>
     </message>
     <message>
-        <source>Task %1 waits for authorization. When you have given the agent what it asks for, your next message continues the task.</source>
-        <translation>Aufgabe %1 wartet auf eine Autorisierung. Wenn Sie dem Agenten gegeben haben, worum er bittet, setzt Ihre nächste Nachricht die Aufgabe fort.</translation>
-    </message>
-    <message>
         <source>Task %1 asks for input: your next message answers it and continues the task.</source>
         <translation>Aufgabe %1 bittet um eine Eingabe: Ihre nächste Nachricht beantwortet sie und setzt die Aufgabe fort.</translation>
     </message>
@@ -3859,6 +4235,18 @@ MCP_CONFORMANCE_PROTOCOL_VERSION und MCP_CONFORMANCE_CONTEXT.</translation>
     <message>
         <source>The data part is not valid JSON yet: %1</source>
         <translation>Der Datenteil ist noch kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>Sign In…</source>
+        <translation>Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign in with the schemes the agent&apos;s card declares, then send a message to continue</source>
+        <translation>Mit den Schemata anmelden, die die Karte des Agenten deklariert, und dann eine Nachricht senden, um fortzufahren</translation>
+    </message>
+    <message>
+        <source>Task %1 waits for authorization. Sign in (or give the agent what its message asks for); your next message continues the task.</source>
+        <translation>Aufgabe %1 wartet auf eine Autorisierung. Melden Sie sich an (oder geben Sie dem Agenten, was seine Nachricht verlangt); Ihre nächste Nachricht setzt die Aufgabe fort.</translation>
     </message>
 </context>
 <context>
@@ -4104,6 +4492,14 @@ Er führt zu %2.</translation>
     <message>
         <source>Write the workspace&apos;s MCP servers as mcpServers, without secrets</source>
         <translation>Die MCP-Server des Arbeitsbereichs als mcpServers schreiben, ohne Geheimnisse</translation>
+    </message>
+    <message>
+        <source>The extended card could not be read: %1</source>
+        <translation>Die erweiterte Karte konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Signed in; the extended card is on the Agent Card tab.</source>
+        <translation>Angemeldet; die erweiterte Karte steht auf dem Tab „Agentenkarte“.</translation>
     </message>
 </context>
 <context>
@@ -5666,6 +6062,105 @@ Er führt zu %2.</translation>
     <message>
         <source>Fill every field with its default, an example or a typical value</source>
         <translation>Jedes Feld mit seinem Standardwert, einem Beispiel oder einem typischen Wert füllen</translation>
+    </message>
+</context>
+<context>
+    <name>crosstalk::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with one of the ways the agent&apos;s card offers. Secrets stay in this dialog, the keychain and the requests to the agent; they are masked everywhere else.</source>
+        <translation>Melden Sie sich auf einem der Wege an, die die Karte des Agenten anbietet. Geheimnisse bleiben in diesem Dialog, im Schlüsselbund und in den Anfragen an den Agenten; überall sonst werden sie maskiert.</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (optional)</translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation>Anmelden mit:</translation>
+    </message>
+    <message>
+        <source>Keep what this sign-in gets in memory only, for this run</source>
+        <translation>Was diese Anmeldung erhält, nur im Arbeitsspeicher behalten, für diesen Programmlauf</translation>
+    </message>
+    <message>
+        <source>Nothing is kept after this sign-in.</source>
+        <translation>Nach dieser Anmeldung wird nichts aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>There is no keychain in this run: secrets and tokens are kept in memory until Crosstalk quits.</source>
+        <translation>In diesem Programmlauf gibt es keinen Schlüsselbund: Geheimnisse und Tokens werden im Arbeitsspeicher aufbewahrt, bis Crosstalk beendet wird.</translation>
+    </message>
+    <message>
+        <source>Tokens and client registrations are kept in the operating system&apos;s keychain.</source>
+        <translation>Tokens und Client-Registrierungen werden im Schlüsselbund des Betriebssystems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). What you sign in with is kept in memory for this run only, never in a file.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar (%1). Womit Sie sich anmelden, wird nur für diesen Programmlauf im Arbeitsspeicher aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>The card declares no security scheme: there is nothing to sign in with.</source>
+        <translation>Die Karte deklariert kein Sicherheitsschema: Es gibt nichts, womit man sich anmelden könnte.</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <source>Optional: Crosstalk registers itself where the server allows it</source>
+        <translation>Optional: Crosstalk registriert sich selbst, wo der Server es zulässt</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Client-Secret:</translation>
+    </message>
+    <message>
+        <source>Optional: for a confidential client</source>
+        <translation>Optional: für einen vertraulichen Client</translation>
+    </message>
+    <message>
+        <source>Signed in. Calls to the agent now go with this sign-in.</source>
+        <translation>Angemeldet. Aufrufe des Agenten erfolgen jetzt mit dieser Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The sign-in failed: %1</source>
+        <translation>Die Anmeldung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-In</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

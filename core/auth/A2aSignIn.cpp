@@ -284,13 +284,7 @@ void A2aSignIn::challenged(const http::HttpResult &refusal, const http::HeaderLi
             return a->challenged(refusal, sentHeaders, attempt, context, std::move(done));
     }
     // Only secrets the person typed: nothing Crosstalk can renew by itself.
-    AuthStep step;
-    step.kind = AuthStep::Kind::Challenge;
-    step.verdict = AuthStep::Verdict::Failed;
-    step.title = tr("The agent answered HTTP %1").arg(refusal.status);
-    step.status = refusal.status;
-    step.url = m_agentUrl;
-    step.responseHeaders = http::trafficHeaders(refusal.headers);
+    AuthStep step = OAuthAuthorizer::refusalStep(refusal, m_agentUrl, AuthStep::Verdict::Failed);
     step.detail = m_signedIn ? tr("The agent refused the credentials given; sign in again with others.")
                              : tr("The agent requires a sign-in.");
     record(step);

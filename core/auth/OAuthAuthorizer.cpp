@@ -110,6 +110,18 @@ QString OAuthAuthorizer::s256Challenge(const QString &verifier)
     return QString::fromLatin1(digest.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+AuthStep OAuthAuthorizer::refusalStep(const http::HttpResult &refusal, const QUrl &url, AuthStep::Verdict verdict)
+{
+    AuthStep step;
+    step.kind = AuthStep::Kind::Challenge;
+    step.verdict = verdict;
+    step.title = tr("The server answered HTTP %1").arg(refusal.status);
+    step.status = refusal.status;
+    step.url = url;
+    step.responseHeaders = http::trafficHeaders(refusal.headers);
+    return step;
+}
+
 http::HeaderList OAuthAuthorizer::authorizationHeaders() const
 {
     if (!m_tokens || !m_tokens->hasAccess())
@@ -192,13 +204,7 @@ void OAuthAuthorizer::challenged(const http::HttpResult &refusal, const http::He
             m_refusedAuthorization = h.second;
     }
     const WwwAuthenticate challenge = WwwAuthenticate::parse(values);
-    AuthStep step;
-    step.kind = AuthStep::Kind::Challenge;
-    step.verdict = AuthStep::Verdict::Info;
-    step.title = tr("The server answered HTTP %1").arg(refusal.status);
-    step.status = refusal.status;
-    step.url = m_serverUrl;
-    step.responseHeaders = http::trafficHeaders(refusal.headers);
+    AuthStep step = refusalStep(refusal, m_serverUrl, AuthStep::Verdict::Info);
     const AuthChallenge *bearer = challenge.find(u"Bearer");
     if (!challenge.error.isEmpty())
         step.detail = challenge.error;

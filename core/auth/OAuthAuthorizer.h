@@ -133,6 +133,8 @@ public:
     /// and its S256 challenge.
     static QString newVerifier();
     static QString s256Challenge(const QString &verifier);
+    /// The step that records a resource's refusal (401 or 403) of `url`.
+    static AuthStep refusalStep(const http::HttpResult &refusal, const QUrl &url, AuthStep::Verdict verdict);
 
 signals:
     void stepAdded(const crosstalk::auth::AuthStep &step);
