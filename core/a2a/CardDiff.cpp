@@ -3,6 +3,7 @@
 #include "util/Utf8.h"
 
 #include <set>
+#include <vector>
 
 namespace crosstalk::a2a {
 
@@ -39,6 +40,29 @@ const char *identityOf(const json &a, const json &b)
     return nullptr;
 }
 
+/// Whether `value` nests deeper than `limit` levels (found without recursion).
+bool deeperThan(const json &value, int limit)
+{
+    std::vector<std::pair<const json *, int>> stack{{&value, 0}};
+    while (!stack.empty()) {
+        const auto [v, depth] = stack.back();
+        stack.pop_back();
+        if (!v->is_structured())
+            continue;
+        if (depth >= limit)
+            return true;
+        for (const json &child : *v)
+            stack.emplace_back(&child, depth + 1);
+    }
+    return false;
+}
+
+/// A value to keep in a change: nothing when it nests too deeply to copy safely.
+json kept(const json &value)
+{
+    return deeperThan(value, MaxDepth) ? json() : value;
+}
+
 struct Differ
 {
     QList<CardChange> changes;
@@ -50,7 +74,7 @@ struct Differ
     {
         if (full())
             return;
-        changes.append(CardChange{kind, path, before, after});
+        changes.append(CardChange{kind, path, kept(before), kept(after)});
     }
 
     static QString member(const QString &path, const std::string &key)
@@ -61,10 +85,16 @@ struct Differ
 
     void diff(const json &a, const json &b, const QString &path, int depth)
     {
-        if (full() || a == b)
+        if (full())
             return;
+        if (!a.is_structured() || !b.is_structured()) {
+            if (a != b) // a scalar on one side at least: no deep comparison
+                add(CardChange::Kind::Changed, path, a, b);
+            return;
+        }
         if (depth >= MaxDepth) {
-            add(CardChange::Kind::Changed, path, a, b);
+            // Deeper than any card: not compared further, and not kept.
+            add(CardChange::Kind::Changed, path + QStringLiteral("…"), nullptr, nullptr);
             return;
         }
         if (a.is_object() && b.is_object()) {

@@ -90,6 +90,12 @@ void TestCardDiff::limitAndDepth()
     const QList<CardChange> deep = diffCards(deepA, deepB);
     QCOMPARE(deep.size(), 1);
     QCOMPARE(deep.first().kind, CardChange::Kind::Changed);
+    QVERIFY(deep.first().path.endsWith(QStringLiteral("…")));
+    QVERIFY(deep.first().before.is_null() && deep.first().after.is_null());
+    // A deep value added near the top is listed, but not copied.
+    const QList<CardChange> added = diffCards(json::object(), json{{"deep", std::move(deepA)}});
+    QCOMPARE(lines(added), QStringList{QStringLiteral("added deep")});
+    QVERIFY(added.first().after.is_null());
 }
 
 QTEST_GUILESS_MAIN(TestCardDiff)
