@@ -147,7 +147,6 @@ int main(int argc, char *argv[])
     // Sign-ins keep their tokens in the OS keychain (or, without one and if
     // the person agrees, in memory for this run).
     auth::CredentialStore credentials;
-    sessions.setCredentialStore(&credentials);
     // What servers ask (sampling, elicitation, roots) is answered in dialogs.
     ui::McpRequestHandler requests(&workspace);
     workspace::McpSessions servers(&workspace, &states, &traffic, &requests);

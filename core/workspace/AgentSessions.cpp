@@ -2,7 +2,6 @@
 
 #include "a2a/WebhookReceiver.h"
 #include "auth/A2aSignIn.h"
-#include "auth/CredentialStore.h"
 #include "http/HttpClient.h"
 #include "traffic/TrafficLog.h"
 #include "workspace/ConnectionStates.h"
@@ -101,16 +100,6 @@ void AgentSessions::cardChanged(const QString &id)
     options.authorizer = agent->signIn.data();
     auto *client = new a2a::A2aClient(agent->http.get(), *status.card->card, options, agent->conversation.get());
     agent->conversation->setClient(client);
-}
-
-void AgentSessions::setCredentialStore(auth::CredentialStore *store)
-{
-    m_store = store;
-}
-
-auth::CredentialStore *AgentSessions::credentialStore() const
-{
-    return m_store;
 }
 
 bool AgentSessions::setSignIn(const QString &id, auth::A2aSignIn *signIn)

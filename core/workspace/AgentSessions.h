@@ -14,7 +14,6 @@ class WebhookReceiver;
 
 namespace crosstalk::auth {
 class A2aSignIn;
-class CredentialStore;
 }
 
 namespace crosstalk::traffic {
@@ -51,10 +50,6 @@ public:
     /// timeouts and set a clock).
     void setConversationOptions(const a2a::Conversation::Options &options) { m_options = options; }
 
-    /// Where sign-ins keep what they get (OAuth registrations and tokens);
-    /// null: nothing is kept beyond the sign-in itself.
-    void setCredentialStore(auth::CredentialStore *store);
-    auth::CredentialStore *credentialStore() const;
     /// The agent's calls go with `signIn` from now on, replacing an earlier
     /// one; the sessions own it. False when the agent has no conversation
     /// (its card is unknown).
@@ -74,7 +69,6 @@ private:
     QPointer<ConnectionStates> m_states;
     QPointer<traffic::TrafficLog> m_log;
     a2a::Conversation::Options m_options;
-    QPointer<auth::CredentialStore> m_store;
     QHash<QString, std::shared_ptr<Agent>> m_agents;
     a2a::WebhookReceiver *m_push = nullptr;
     bool m_pushTried = false;

@@ -22,6 +22,7 @@
 #include "workspace/ConnectionStates.h"
 #include "workspace/Workspace.h"
 
+#include "LoopbackBrowser.h"
 #include "PeerProcess.h"
 #include "TestPaths.h"
 
@@ -29,8 +30,6 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -75,12 +74,10 @@ private slots:
 private:
     void shoot(QWidget *widget, const QString &name);
     ui::SignInDialog *openDialog();
-    void browse(const QUrl &url);
 
     QTemporaryDir m_dir;
     test::PeerProcess m_agent;
-    QNetworkAccessManager m_browser;
-    int m_browsed = 0;
+    test::LoopbackBrowser m_browser;
     std::unique_ptr<workspace::Workspace> m_workspace;
     std::unique_ptr<traffic::TrafficLog> m_traffic;
     std::unique_ptr<workspace::ConnectionStates> m_states;
@@ -102,14 +99,12 @@ void TestSignIn::initTestCase()
     QVERIFY2(m_agent.start(QStringLiteral("a2a/oauth-agent.mjs"),
                            {QStringLiteral("--service-client"), QStringLiteral("crosstalk-service:") + ServiceSecret}),
              qPrintable(m_agent.errorString()));
-    m_browser.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 
     m_workspace = std::make_unique<workspace::Workspace>();
     m_traffic = std::make_unique<traffic::TrafficLog>();
     m_states = std::make_unique<workspace::ConnectionStates>(m_workspace.get(), m_traffic.get());
     m_sessions = std::make_unique<workspace::AgentSessions>(m_workspace.get(), m_states.get(), m_traffic.get());
     m_store = std::make_unique<auth::CredentialStore>();
-    m_sessions->setCredentialStore(m_store.get());
     ui::WorkspaceServices services{m_workspace.get(), m_states.get(), nullptr, m_traffic.get(), m_sessions.get()};
     services.credentials = m_store.get();
     m_window = std::make_unique<ui::MainWindow>(services);
@@ -143,18 +138,6 @@ void TestSignIn::shoot(QWidget *widget, const QString &name)
     }
 }
 
-void TestSignIn::browse(const QUrl &url)
-{
-    ++m_browsed;
-    QNetworkReply *authorize = m_browser.get(QNetworkRequest(url));
-    connect(authorize, &QNetworkReply::finished, this, [this, authorize] {
-        authorize->deleteLater();
-        const QUrl back = authorize->url().resolved(QUrl::fromEncoded(authorize->rawHeader("Location")));
-        QNetworkReply *callback = m_browser.get(QNetworkRequest(back));
-        connect(callback, &QNetworkReply::finished, callback, &QObject::deleteLater);
-    });
-}
-
 ui::SignInDialog *TestSignIn::openDialog()
 {
     m_window->agentTabs()->setCurrentWidget(m_window->cardView());
@@ -166,7 +149,7 @@ ui::SignInDialog *TestSignIn::openDialog()
     QTest::mouseClick(button, Qt::LeftButton);
     ui::SignInDialog *dialog = m_window->signInDialog();
     if (dialog)
-        dialog->setBrowser([this](const QUrl &url) { browse(url); });
+        dialog->setBrowser([this](const QUrl &url) { m_browser.open(url); });
     return dialog;
 }
 
@@ -188,7 +171,7 @@ void TestSignIn::signInFromTheCardsScheme()
 
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->statusText() == signedIn(), 30000);
-    QCOMPARE(m_browsed, 1);
+    QCOMPARE(m_browser.opened(), 1);
     ui::AuthStepsView *steps = dialog->stepsView();
     QVERIFY(steps->stepCount() >= 6);
     for (int i = 0; i < steps->stepCount(); ++i)

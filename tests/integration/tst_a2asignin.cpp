@@ -14,14 +14,13 @@
 #include "http/HttpClient.h"
 
 #include "A2aCalls.h"
+#include "LoopbackBrowser.h"
 #include "PeerProcess.h"
 #include "TestPaths.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -78,9 +77,6 @@ private slots:
     void noFileHoldsASecret();
 
 private:
-    /// Plays the browser: requests the authorization URL, follows its
-    /// redirect to the loopback listener. Returns what went wrong, or empty.
-    void browse(const QUrl &url);
     A2aSignIn *signIn(const QString &scheme, const SchemeInput &input, bool browser = true);
     A2aClient *client(http::HttpAuthorizer *authorizer);
 
@@ -90,9 +86,7 @@ private:
     AgentCard m_card;
     AgentCard m_strictCard;
     CredentialStore m_store{QString::fromLatin1(CredentialStore::DefaultService)};
-    QNetworkAccessManager m_browser;
-    int m_browsed = 0;
-    QString m_browserError;
+    test::LoopbackBrowser m_browser;
     QStringList m_secrets;
 };
 
@@ -113,25 +107,7 @@ void TestA2aSignIn::initTestCase()
         QVERIFY2(fetch.ok(), qPrintable(fetch.message));
         *card = *fetch.card;
     }
-    m_browser.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_secrets.append(ServiceSecret);
-}
-
-void TestA2aSignIn::browse(const QUrl &url)
-{
-    ++m_browsed;
-    QNetworkReply *authorize = m_browser.get(QNetworkRequest(url));
-    connect(authorize, &QNetworkReply::finished, this, [this, authorize] {
-        authorize->deleteLater();
-        const QUrl back = authorize->url().resolved(QUrl::fromEncoded(authorize->rawHeader("Location")));
-        if (authorize->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() / 100 != 3
-            || back.host() != QLatin1String("127.0.0.1")) {
-            m_browserError = QStringLiteral("the authorization endpoint did not redirect to the loopback listener");
-            return;
-        }
-        QNetworkReply *callback = m_browser.get(QNetworkRequest(back));
-        connect(callback, &QNetworkReply::finished, callback, &QObject::deleteLater);
-    });
 }
 
 A2aSignIn *TestA2aSignIn::signIn(const QString &scheme, const SchemeInput &input, bool browser)
@@ -146,7 +122,7 @@ A2aSignIn *TestA2aSignIn::signIn(const QString &scheme, const SchemeInput &input
     o.requestTimeoutMs = 10000;
     o.browserTimeoutMs = 20000;
     if (browser)
-        o.openBrowser = [this](const QUrl &url) { browse(url); };
+        o.openBrowser = [this](const QUrl &url) { m_browser.open(url); };
     s->setOAuthOptions(o);
     s->setGrantStorage(
         [this](const QString &issuer, std::function<void(std::optional<OAuthGrant>)> done) {
@@ -214,8 +190,8 @@ void TestA2aSignIn::authorizationCodeThroughTheLoopbackRedirect()
     QVERIFY(finished.wait(30000));
     const QString error = finished.first().first().toString();
     QVERIFY2(error.isEmpty(), qPrintable(error + u'\n' + stepLines(s->steps()).join(u'\n')));
-    QVERIFY2(m_browserError.isEmpty(), qPrintable(m_browserError));
-    QCOMPARE(m_browsed, 1);
+    QVERIFY2(m_browser.error().isEmpty(), qPrintable(m_browser.error()));
+    QCOMPARE(m_browser.opened(), 1);
     QVERIFY(s->isSignedIn());
 
     // Every step, in order, with the scheme named.
@@ -270,11 +246,11 @@ void TestA2aSignIn::keptTokenSignsInWithoutTheBrowser()
     // A new sign-in (a new run of the app) finds the token in the keychain.
     A2aSignIn *s = signIn(QStringLiteral("oauth"), {});
     QSignalSpy finished(s, &A2aSignIn::finished);
-    const int browsed = m_browsed;
+    const int browsed = m_browser.opened();
     s->signIn();
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(stepLines(s->steps()).join(u'\n')));
-    QCOMPARE(m_browsed, browsed);
+    QCOMPARE(m_browser.opened(), browsed);
     QVERIFY(std::none_of(s->steps().begin(), s->steps().end(),
                          [](const AuthStep &step) { return step.kind == AuthStep::Kind::Registration || step.kind == AuthStep::Kind::Authorize; }));
     const test::A2aOutcome o = test::waitFor(client(s)->getExtendedCard());
@@ -288,11 +264,11 @@ void TestA2aSignIn::openIdConnectDiscovery()
     // the registration kept for the same issuer.
     A2aSignIn *s = signIn(QStringLiteral("oidc"), {});
     QSignalSpy finished(s, &A2aSignIn::finished);
-    const int browsed = m_browsed;
+    const int browsed = m_browser.opened();
     s->signIn();
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.first().first().toString().isEmpty(), qPrintable(stepLines(s->steps()).join(u'\n')));
-    QCOMPARE(m_browsed, browsed + 1);
+    QCOMPARE(m_browser.opened(), browsed + 1);
     const QList<AuthStep> &steps = s->steps();
     QCOMPARE(steps.first().kind, AuthStep::Kind::Discovery);
     QCOMPARE(steps.first().url, m_agent.url(QStringLiteral("/.well-known/openid-configuration")));
@@ -336,15 +312,15 @@ void TestA2aSignIn::metadataNamingAnotherIssuerIsRefused()
     A2aSignIn s(option, server.url(QStringLiteral("/a2a")));
     OAuthOptions o;
     o.requestTimeoutMs = 10000;
-    o.openBrowser = [this](const QUrl &url) { browse(url); };
+    o.openBrowser = [this](const QUrl &url) { m_browser.open(url); };
     s.setOAuthOptions(o);
     QSignalSpy finished(&s, &A2aSignIn::finished);
-    const int browsed = m_browsed;
+    const int browsed = m_browser.opened();
     s.signIn();
     QVERIFY(finished.wait(20000));
     const QString error = finished.first().first().toString();
     QVERIFY2(error.contains(QLatin1String("not trusted")), qPrintable(error));
-    QCOMPARE(m_browsed, browsed);
+    QCOMPARE(m_browser.opened(), browsed);
     QCOMPARE(s.steps().first().kind, AuthStep::Kind::Discovery);
     QCOMPARE(s.steps().first().verdict, AuthStep::Verdict::Failed);
     QCOMPARE(s.steps().first().status, 200);
