@@ -126,6 +126,23 @@ McpServerDialog::McpServerDialog(QWidget *parent)
     urlForm->addRow(tr("&URL:"), m_urlEdit);
     urlForm->addRow(tr("&Transport:"), m_transportCombo);
     urlForm->addRow(tr("&Headers:"), m_headerTable);
+    m_oauthCheck = new QCheckBox(tr("Sign in with &OAuth when the server asks (Streamable HTTP)"), urlPage);
+    m_oauthCheck->setObjectName(QStringLiteral("oauthCheck"));
+    m_oauthCheck->setChecked(true);
+    m_oauthCheck->setToolTip(tr("A 401 from the server starts the MCP authorization flow in the system browser; "
+                                "tokens are kept in the keychain."));
+    m_clientIdEdit = new QLineEdit(urlPage);
+    m_clientIdEdit->setObjectName(QStringLiteral("clientIdEdit"));
+    m_clientIdEdit->setPlaceholderText(tr("Optional: Crosstalk registers itself where the server allows it"));
+    urlForm->addRow(tr("Authorization:"), m_oauthCheck);
+    urlForm->addRow(tr("&Client ID:"), m_clientIdEdit);
+    const auto oauthUsable = [this] {
+        const bool streamable = m_transportCombo->currentData().toString() != QLatin1String("sse");
+        m_oauthCheck->setEnabled(streamable);
+        m_clientIdEdit->setEnabled(streamable && m_oauthCheck->isChecked());
+    };
+    connect(m_transportCombo, &QComboBox::currentIndexChanged, this, oauthUsable);
+    connect(m_oauthCheck, &QCheckBox::toggled, this, oauthUsable);
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(commandPage);
@@ -243,6 +260,8 @@ void McpServerDialog::setConnection(const workspace::Connection &connection)
         m_urlEdit->setText(connection.url.toString());
         m_transportCombo->setCurrentIndex(std::max<qsizetype>(0, transports.indexOf(connection.transport)));
     }
+    m_oauthCheck->setChecked(connection.oauth);
+    m_clientIdEdit->setText(connection.oauthClientId);
     for (auto [table, values] : {std::pair{m_envTable, connection.environment}, std::pair{m_headerTable, connection.headers}}) {
         table->setRowCount(0);
         for (const workspace::NamedValue &v : values)
@@ -267,10 +286,14 @@ workspace::Connection McpServerDialog::connection() const
         c.environment = valuesOf(m_envTable);
         c.url = QUrl();
         c.headers.clear();
+        c.oauth = true;
+        c.oauthClientId.clear();
     } else {
         c.transport = m_transportCombo->currentData().toString();
         c.url = QUrl(m_urlEdit->text().trimmed(), QUrl::StrictMode);
         c.headers = valuesOf(m_headerTable);
+        c.oauth = m_oauthCheck->isChecked();
+        c.oauthClientId = c.oauth ? m_clientIdEdit->text().trimmed() : QString();
         c.command.clear();
         c.arguments.clear();
         c.workingDirectory.clear();

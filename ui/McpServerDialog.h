@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -15,7 +16,9 @@ namespace crosstalk::ui {
 
 /// Adds or edits an MCP server: a command to run over stdio (the command
 /// line as one would type it in a shell, the working directory and the
-/// environment) or a URL (Streamable HTTP, HTTP+SSE or either; headers),
+/// environment) or a URL (Streamable HTTP, HTTP+SSE or either; headers;
+/// whether to sign in with OAuth when the server asks, and a client ID
+/// registered by hand),
 /// and the era to speak. Checked as it is typed; OK only when usable.
 /// Values whose names say they are secrets (or that are marked secret) are
 /// masked, and the workspace file keeps only their names.
@@ -49,6 +52,8 @@ private:
     QLineEdit *m_urlEdit = nullptr;
     QComboBox *m_transportCombo = nullptr;
     QTableWidget *m_headerTable = nullptr;
+    QCheckBox *m_oauthCheck = nullptr;
+    QLineEdit *m_clientIdEdit = nullptr;
     QComboBox *m_eraCombo = nullptr;
     QLabel *m_problemLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

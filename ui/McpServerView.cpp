@@ -1,11 +1,13 @@
 #include "McpServerView.h"
 
+#include "AuthStepsView.h"
 #include "McpPromptsView.h"
 #include "McpRequestHandler.h"
 #include "McpResourcesView.h"
 #include "McpResultView.h"
 #include "McpToolsView.h"
 #include "PeerText.h"
+#include "auth/OAuthAuthorizer.h"
 #include "mcp/McpSession.h"
 #include "util/ShellQuote.h"
 #include "util/Utf8.h"
@@ -119,6 +121,7 @@ McpServerView::McpServerView(workspace::Workspace *workspace, workspace::Connect
     buildLog();
     if (requests)
         buildRoots();
+    buildAuthorization();
 
     if (states)
         connect(states, &workspace::ConnectionStates::stateChanged, this, [this](const QString &id) {
@@ -148,6 +151,22 @@ McpServerView::McpServerView(workspace::Workspace *workspace, workspace::Connect
         connect(sessions, &workspace::McpSessions::stderrLine, this, [this](const QString &id, const QString &line) {
             if (id == m_id)
                 m_stderr->appendPlainText(revealHiddenCharacters(line));
+        });
+        connect(sessions, &workspace::McpSessions::authorizationChanged, this, [this](const QString &id) {
+            if (id == m_id)
+                refresh();
+        });
+        connect(sessions, &workspace::McpSessions::signInFinished, this, [this](const QString &id, const QString &error) {
+            if (error.isEmpty())
+                m_authErrors.remove(id);
+            else
+                m_authErrors.insert(id, error);
+            if (id != m_id)
+                return;
+            refresh();
+            // Where it broke is on the Authorization tab.
+            if (!error.isEmpty())
+                m_tabs->setCurrentWidget(m_authPage);
         });
         connect(sessions, &workspace::McpSessions::logAdded, this,
                 [this](const QString &id, const workspace::McpSessions::LogEntry &entry) {
@@ -380,6 +399,7 @@ void McpServerView::refresh()
         m_tools->setServer({}, nullptr, nullptr);
         m_resources->setServer(nullptr, nullptr);
         m_prompts->setServer(nullptr, nullptr);
+        refreshAuthorization();
         return;
     }
     mcp::McpSession *session = m_sessions ? m_sessions->session(m_id) : nullptr;
@@ -401,6 +421,8 @@ void McpServerView::refresh()
         state = tr("Not connected: %1").arg(revealHiddenCharacters(status.reason));
         break;
     }
+    if (auth::OAuthAuthorizer *a = m_sessions ? m_sessions->authorizer(m_id) : nullptr; a && a->isBusy())
+        state = tr("Signing in with OAuth… (finish in your browser if it opened)");
     m_stateLabel->setText(state);
     m_connectButton->setEnabled(!session);
     m_disconnectButton->setEnabled(session != nullptr);
@@ -445,10 +467,106 @@ void McpServerView::refresh()
             label->setText(tr("—"));
         m_instructions->clear();
     }
+    refreshAuthorization();
     mcp::McpCatalog *catalog = ready ? m_sessions->catalog(m_id) : nullptr;
     m_tools->setServer(*c, ready ? session : nullptr, catalog);
     m_resources->setServer(ready ? session : nullptr, catalog);
     m_prompts->setServer(ready ? session : nullptr, catalog);
+}
+
+void McpServerView::buildAuthorization()
+{
+    m_authPage = new QWidget(m_tabs);
+    m_authPage->setObjectName(QStringLiteral("authorizationPage"));
+    auto *layout = new QVBoxLayout(m_authPage);
+    m_authState = makePlainLabel(m_authPage, QStringLiteral("authStateLabel"));
+    m_authState->setWordWrap(true);
+    layout->addWidget(m_authState);
+    m_authKeychain = makePlainLabel(m_authPage, QStringLiteral("authKeychainLabel"));
+    m_authKeychain->setWordWrap(true);
+    m_authKeychain->setStyleSheet(QStringLiteral("color: #c62828;"));
+    layout->addWidget(m_authKeychain);
+    auto *buttons = new QHBoxLayout;
+    m_authSignIn = new QPushButton(tr("Sign &In"), m_authPage);
+    m_authSignIn->setObjectName(QStringLiteral("authSignInButton"));
+    m_authSignIn->setToolTip(tr("Signs in with OAuth now, before the server asks: the system browser opens if the "
+                                "authorization server needs you."));
+    connect(m_authSignIn, &QPushButton::clicked, this, [this] {
+        if (!m_sessions)
+            return;
+        if (auth::OAuthAuthorizer *a = m_sessions->authorizer(m_id); a && a->isBusy())
+            return a->cancel(); // the steps stay, showing where it stopped
+        QString error;
+        if (!m_sessions->signIn(m_id, &error))
+            m_authErrors.insert(m_id, error);
+        refresh();
+    });
+    m_authSignOut = new QPushButton(tr("Sign &Out"), m_authPage);
+    m_authSignOut->setObjectName(QStringLiteral("authSignOutButton"));
+    m_authSignOut->setToolTip(tr("Forgets the server's tokens, here and in the keychain; the client registration stays."));
+    connect(m_authSignOut, &QPushButton::clicked, this, [this] {
+        if (m_sessions)
+            m_sessions->signOut(m_id);
+    });
+    buttons->addWidget(m_authSignIn);
+    buttons->addWidget(m_authSignOut);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    auto *stepsTitle = new QLabel(tr("Steps of the last sign-in:"), m_authPage);
+    layout->addWidget(stepsTitle);
+    m_authSteps = new AuthStepsView(m_authPage);
+    m_authSteps->setObjectName(QStringLiteral("authSteps"));
+    layout->addWidget(m_authSteps, 1);
+    m_tabs->addTab(m_authPage, tr("Authorization"));
+}
+
+QString McpServerView::authorizationText() const
+{
+    return m_authState->text();
+}
+
+void McpServerView::refreshAuthorization()
+{
+    const QString problem = m_sessions && !m_id.isEmpty() ? m_sessions->oauthProblem(m_id) : QString();
+    auth::OAuthAuthorizer *a = m_sessions && !m_id.isEmpty() ? m_sessions->authorizer(m_id) : nullptr;
+    QString state;
+    if (!m_sessions || m_id.isEmpty()) {
+        state.clear();
+    } else if (!problem.isEmpty()) {
+        state = problem;
+    } else if (a && a->isBusy()) {
+        state = tr("Signing in… Finish in your browser if it opened; the steps follow below.");
+    } else if (a && a->tokens() && a->tokens()->hasAccess()) {
+        const auth::OAuthTokens &t = *a->tokens();
+        state = tr("Signed in with %1.").arg(revealHiddenCharacters(a->issuer()));
+        if (!t.grantedScopes.isEmpty())
+            state += QLatin1Char(' ') + tr("Scopes: %1.").arg(revealHiddenCharacters(t.grantedScopes.join(QLatin1Char(' '))));
+        if (t.expiresAt.isValid())
+            state += QLatin1Char(' ') + tr("The access token expires at %1.")
+                                            .arg(QLocale().toString(t.expiresAt.toLocalTime(), QLocale::ShortFormat));
+    } else {
+        state = tr("Not signed in. Crosstalk signs in with OAuth when the server asks (HTTP 401), or now with Sign In.");
+    }
+    if (const QString error = m_authErrors.value(m_id); !error.isEmpty() && !(a && a->isBusy()))
+        state += QStringLiteral("\n") + tr("The last sign-in failed: %1").arg(revealHiddenCharacters(error));
+    m_authState->setText(state);
+    const QString keychain = m_sessions && !m_id.isEmpty() ? m_sessions->keychainProblem(m_id) : QString();
+    m_authKeychain->setText(revealHiddenCharacters(keychain));
+    m_authKeychain->setVisible(!keychain.isEmpty());
+    const bool busy = a && a->isBusy();
+    m_authSignIn->setText(busy ? tr("&Cancel Sign-In") : tr("Sign &In"));
+    m_authSignIn->setEnabled(problem.isEmpty() && m_sessions && !m_id.isEmpty());
+    m_authSignOut->setEnabled(a && !a->isBusy() && a->tokens() && a->tokens()->hasAccess());
+
+    // The steps: new ones appended, a new flow shown from its start.
+    const QList<auth::AuthStep> steps = a ? a->steps() : QList<auth::AuthStep>();
+    if (steps.size() < m_authSteps->stepCount() || m_shownAuthorizer.data() != static_cast<QObject *>(a)) {
+        m_shownAuthorizer = a;
+        m_authSteps->setSteps(steps);
+    } else {
+        for (qsizetype i = m_authSteps->stepCount(); i < steps.size(); ++i)
+            m_authSteps->addStep(steps.at(i));
+    }
 }
 
 QWidget *McpServerView::readResource(const QString &uri)

@@ -3,6 +3,7 @@
 #include "workspace/Workspace.h"
 
 #include <QPointer>
+#include <QHash>
 #include <QSet>
 #include <QWidget>
 
@@ -23,6 +24,7 @@ class McpSessions;
 
 namespace crosstalk::ui {
 
+class AuthStepsView;
 class McpPromptsView;
 class McpRequestHandler;
 class McpResourcesView;
@@ -73,11 +75,18 @@ public:
     McpResourcesView *resourcesView() const { return m_resources; }
     McpPromptsView *promptsView() const { return m_prompts; }
     QPlainTextEdit *stderrConsole() const { return m_stderr; }
+    /// The Authorization tab: the server's OAuth state and the steps of its last flow.
+    QWidget *authorizationPage() const { return m_authPage; }
+    AuthStepsView *authStepsView() const { return m_authSteps; }
+    /// What the Authorization tab says of the server's sign-in.
+    QString authorizationText() const;
 
 private:
     void buildOverview();
     void buildLog();
     void buildRoots();
+    void buildAuthorization();
+    void refreshAuthorization();
     void refresh();
     void refreshLog();
     void appendLogRow(const QDateTime &time, const QString &level, const QString &source, const QString &text);
@@ -111,6 +120,14 @@ private:
     QComboBox *m_levelCombo = nullptr;
     QTreeWidget *m_log = nullptr;
     QListWidget *m_roots = nullptr;
+    QWidget *m_authPage = nullptr;
+    QLabel *m_authState = nullptr;
+    QLabel *m_authKeychain = nullptr;
+    QPushButton *m_authSignIn = nullptr;
+    QPushButton *m_authSignOut = nullptr;
+    AuthStepsView *m_authSteps = nullptr;
+    QPointer<QObject> m_shownAuthorizer; // whose steps are on show
+    QHash<QString, QString> m_authErrors; // the last failed sign-in's reason, per server
 };
 
 } // namespace crosstalk::ui

@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QFile>
@@ -150,6 +151,10 @@ int main(int argc, char *argv[])
     // What servers ask (sampling, elicitation, roots) is answered in dialogs.
     ui::McpRequestHandler requests(&workspace);
     workspace::McpSessions servers(&workspace, &states, &traffic, &requests);
+    // Servers over HTTP sign in with OAuth in the system browser, keeping
+    // their tokens in the keychain.
+    servers.setCredentialStore(&credentials);
+    servers.setBrowser([](const QUrl &url) { QDesktopServices::openUrl(url); });
 
     ui::MainWindow window({&workspace, &states, &store, &traffic, &sessions, &servers, &requests, &credentials});
     if (qEnvironmentVariableIsSet("CROSSTALK_STARTUP_PROBE"))

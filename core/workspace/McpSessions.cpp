@@ -1,5 +1,7 @@
 #include "workspace/McpSessions.h"
 
+#include "auth/CredentialStore.h"
+#include "auth/OAuthAuthorizer.h"
 #include "mcp/SseTransport.h"
 #include "mcp/StdioTransport.h"
 #include "mcp/StreamableHttpTransport.h"
@@ -68,7 +70,9 @@ McpSessions::McpSessions(Workspace *workspace, ConnectionStates *states, traffic
 {
     connect(workspace, &Workspace::removed, this, &McpSessions::forget);
     connect(workspace, &Workspace::wasReset, this, [this] {
-        for (const QString &id : m_servers.keys())
+        QStringList ids = m_servers.keys() + m_authorizers.keys() + m_logs.keys();
+        ids.removeDuplicates();
+        for (const QString &id : std::as_const(ids))
             forget(id);
     });
 }
@@ -156,6 +160,8 @@ bool McpSessions::connectServer(const QString &id, QString *error)
             auto *streamable = new mcp::StreamableHttpTransport(endpoint);
             if (m_log)
                 streamable->setTrafficLog(m_log, id);
+            if (auth::OAuthAuthorizer *authorizer = ensureAuthorizer(*c))
+                streamable->setAuthorizer(authorizer);
             transport = streamable;
             if (c->transport == QLatin1String("auto"))
                 fallback = makeSse;
@@ -318,9 +324,135 @@ void McpSessions::setState(const QString &id, ConnectionStates::State state, con
         m_states->setServerState(id, state, reason);
 }
 
+void McpSessions::setCredentialStore(auth::CredentialStore *store)
+{
+    m_store = store;
+}
+
+QString McpSessions::oauthProblem(const QString &id) const
+{
+    const Connection *c = m_workspace ? m_workspace->connection(id) : nullptr;
+    if (!c || c->kind != Connection::Kind::McpServer)
+        return tr("There is no MCP server with this id in the workspace.");
+    if (c->transport == QLatin1String("stdio"))
+        return tr("A server started over stdio takes its credentials from its environment; OAuth is for servers over HTTP.");
+    if (c->transport == QLatin1String("sse"))
+        return tr("Signing in with OAuth needs the Streamable HTTP transport; this server is set to HTTP+SSE.");
+    if (!c->oauth)
+        return tr("OAuth is turned off for this server (Edit Server… turns it on).");
+    if (!c->url.isValid() || (c->url.scheme() != QLatin1String("http") && c->url.scheme() != QLatin1String("https")))
+        return tr("The server's address must be an http or https URL.");
+    return {};
+}
+
+auth::OAuthAuthorizer *McpSessions::authorizer(const QString &id) const
+{
+    return m_authorizers.value(id).authorizer.data();
+}
+
+auth::OAuthAuthorizer *McpSessions::ensureAuthorizer(const Connection &c)
+{
+    const QString id = c.id;
+    if (!oauthProblem(id).isEmpty()) {
+        if (auto old = m_authorizers.take(id); old.authorizer)
+            old.authorizer->deleteLater();
+        return nullptr;
+    }
+    const QString key = c.url.toString(QUrl::FullyEncoded) + QLatin1Char('\n') + c.oauthClientId;
+    if (const Authorization &existing = m_authorizers.value(id); existing.authorizer && existing.key == key)
+        return existing.authorizer;
+    if (auto old = m_authorizers.take(id); old.authorizer)
+        old.authorizer->deleteLater();
+
+    auth::OAuthOptions options;
+    options.requestTimeoutMs = m_timeoutMs;
+    if (!c.oauthClientId.isEmpty()) {
+        auth::OAuthClient client;
+        client.clientId = c.oauthClientId;
+        options.preRegistered = client;
+    }
+    const QPointer<McpSessions> self = this;
+    options.openBrowser = [self](const QUrl &url) {
+        if (self && self->m_browser)
+            self->m_browser(url);
+    };
+    auto *a = new auth::OAuthAuthorizer(c.url, std::move(options), this);
+    if (m_log)
+        a->setTrafficLog(m_log, id);
+    const QPointer<auth::OAuthAuthorizer> guard = a;
+    a->setGrantStorage(
+        [this, id, guard](const QString &issuer, std::function<void(std::optional<auth::OAuthGrant>)> done) {
+            if (!m_store)
+                return done(std::nullopt);
+            m_store->loadGrant(issuer, guard, [this, id, done](const std::optional<auth::OAuthGrant> &grant, const QString &error) {
+                if (!error.isEmpty()) {
+                    m_keychainProblems.insert(id, tr("The keychain could not be read (%1); tokens are kept in memory for this "
+                                                     "run only.")
+                                                      .arg(error));
+                    emit authorizationChanged(id);
+                }
+                done(grant);
+            });
+        },
+        [this, id, guard](const auth::OAuthGrant &grant) {
+            if (!m_store)
+                return;
+            m_store->saveGrant(grant, guard, [this, id](const QString &error) {
+                if (error.isEmpty()) {
+                    if (m_keychainProblems.remove(id))
+                        emit authorizationChanged(id);
+                    return;
+                }
+                m_keychainProblems.insert(id, tr("The keychain did not keep the tokens (%1); they are kept in memory for "
+                                                 "this run only.")
+                                                  .arg(error));
+                emit authorizationChanged(id);
+            });
+        });
+    connect(a, &http::HttpAuthorizer::busyChanged, this, [this, id, a](bool busy) {
+        if (busy)
+            a->clearSteps(); // the view shows the last flow
+        emit authorizationChanged(id);
+    });
+    connect(a, &auth::OAuthAuthorizer::stepAdded, this, [this, id] { emit authorizationChanged(id); });
+    connect(a, &auth::OAuthAuthorizer::flowFinished, this, [this, id](const QString &error) {
+        emit authorizationChanged(id);
+        emit signInFinished(id, error);
+    });
+    m_authorizers.insert(id, {a, key});
+    emit authorizationChanged(id);
+    return a;
+}
+
+bool McpSessions::signIn(const QString &id, QString *error)
+{
+    const Connection *c = m_workspace ? m_workspace->connection(id) : nullptr;
+    const QString problem = oauthProblem(id);
+    if (!problem.isEmpty() || !c) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    auth::OAuthAuthorizer *a = ensureAuthorizer(*c);
+    if (!a->isBusy())
+        a->signIn();
+    return true;
+}
+
+void McpSessions::signOut(const QString &id)
+{
+    if (auth::OAuthAuthorizer *a = authorizer(id)) {
+        a->signOut();
+        emit authorizationChanged(id);
+    }
+}
+
 void McpSessions::forget(const QString &id)
 {
     m_logs.remove(id);
+    m_keychainProblems.remove(id);
+    if (auto old = m_authorizers.take(id); old.authorizer)
+        old.authorizer->deleteLater();
     const auto server = m_servers.take(id);
     if (!server)
         return;

@@ -11,15 +11,22 @@
 #include <QStringList>
 
 #include <deque>
+#include <functional>
 #include <memory>
 
 namespace crosstalk::traffic {
 class TrafficLog;
 }
 
+namespace crosstalk::auth {
+class CredentialStore;
+class OAuthAuthorizer;
+}
+
 namespace crosstalk::workspace {
 
 class Workspace;
+struct Connection;
 
 /// Answers what the workspace's servers ask of Crosstalk (sampling,
 /// elicitation, roots), knowing which server asks. Exactly one of `reply`
@@ -95,6 +102,31 @@ public:
     /// (then SIGTERM, then SIGKILL).
     void setCloseGraceMs(int ms) { m_closeGraceMs = ms; }
 
+    /// Where OAuth sign-ins keep their client registrations and tokens (per
+    /// issuer); null keeps them in memory, in the authorizer, for this run.
+    void setCredentialStore(auth::CredentialStore *store);
+    /// Opens an authorization URL in the system browser (the GUI sets it;
+    /// without it a sign-in that needs a browser fails and says so).
+    void setBrowser(std::function<void(const QUrl &)> open) { m_browser = std::move(open); }
+
+    /// The OAuth authorizer of a server over Streamable HTTP with OAuth on:
+    /// made when the server is connected or signed into, and kept (with its
+    /// tokens and the steps of its last flow) until the server is removed or
+    /// its address or client ID changes. Null otherwise.
+    auth::OAuthAuthorizer *authorizer(const QString &id) const;
+    /// Why the server cannot sign in with OAuth (stdio, HTTP+SSE, OAuth
+    /// turned off, …), or empty when it can.
+    QString oauthProblem(const QString &id) const;
+    /// Signs in now, before the server refuses anything; false with `error`
+    /// when it cannot (see oauthProblem()).
+    bool signIn(const QString &id, QString *error = nullptr);
+    /// Forgets the server's tokens, here and in the keychain (the client
+    /// registration stays); its next refused request signs in again.
+    void signOut(const QString &id);
+    /// What the keychain said when it could not load or keep a server's
+    /// tokens (they live in memory for this run then), else empty.
+    QString keychainProblem(const QString &id) const { return m_keychainProblems.value(id); }
+
 signals:
     /// A session was made for the server (before it is ready).
     void sessionCreated(const QString &id, crosstalk::mcp::McpSession *session);
@@ -104,11 +136,19 @@ signals:
     void serverClosed(const QString &id, const QString &reason);
     void stderrLine(const QString &id, const QString &line);
     void logAdded(const QString &id, const crosstalk::workspace::McpSessions::LogEntry &entry);
+    /// The server's OAuth state changed: an authorizer was made, a flow
+    /// began, took a step or ended, or the keychain failed.
+    void authorizationChanged(const QString &id);
+    /// A sign-in flow ended (`error` empty when it got tokens).
+    void signInFinished(const QString &id, const QString &error);
 
 private:
     struct Server;
     void setState(const QString &id, ConnectionStates::State state, const QString &reason);
     void forget(const QString &id);
+    /// The server's authorizer, made or remade for what the workspace says
+    /// now; null when it cannot sign in with OAuth.
+    auth::OAuthAuthorizer *ensureAuthorizer(const Connection &c);
 
     QPointer<Workspace> m_workspace;
     QPointer<ConnectionStates> m_states;
@@ -123,6 +163,15 @@ private:
         qint64 dropped = 0;
     };
     QHash<QString, Log> m_logs;
+    QPointer<auth::CredentialStore> m_store;
+    std::function<void(const QUrl &)> m_browser;
+    struct Authorization
+    {
+        QPointer<auth::OAuthAuthorizer> authorizer;
+        QString key; ///< the address and client ID it was made for
+    };
+    QHash<QString, Authorization> m_authorizers;
+    QHash<QString, QString> m_keychainProblems;
     void addLog(const QString &id, LogEntry entry);
 };
 

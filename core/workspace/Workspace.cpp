@@ -172,8 +172,32 @@ std::optional<WorkspaceData> parse(const QByteArray &bytes, QString *error)
             || !readText(item, "command", where, &c.command, error)
             || !readText(item, "workingDirectory", where, &c.workingDirectory, error)
             || !readNamedValues(item, "environment", where, &c.environment, error)
-            || !readNamedValues(item, "headers", where, &c.headers, error))
+            || !readNamedValues(item, "headers", where, &c.headers, error)
+            || !readText(item, "oauthClientId", where, &c.oauthClientId, error)
+            || !readText(item, "signIn", where, &c.signIn, error))
             return std::nullopt;
+        if (const json *oauth = json_fields::member(item, "oauth")) {
+            if (!oauth->is_boolean()) {
+                *error = tr("%1.oauth: expected true or false").arg(where);
+                return std::nullopt;
+            }
+            c.oauth = oauth->get<bool>();
+        }
+        if (const json *names = json_fields::member(item, "signInCredentials")) {
+            if (!names->is_object() || names->size() > 64) {
+                *error = tr("%1.signInCredentials: expected an object of at most 64 scheme names and credential names")
+                             .arg(where);
+                return std::nullopt;
+            }
+            for (const auto &[scheme, credential] : names->items()) {
+                if (!credential.is_string()) {
+                    *error = tr("%1.signInCredentials.%2: expected a credential's name")
+                                 .arg(where, utf8ToString(scheme).left(40));
+                    return std::nullopt;
+                }
+                c.signInCredentials.insert(utf8ToString(scheme), utf8ToString(credential.get_ref<const std::string &>()));
+            }
+        }
         if (kind == QLatin1String("agent")) {
             c.kind = Connection::Kind::Agent;
         } else if (kind == QLatin1String("mcp")) {
@@ -219,6 +243,14 @@ json toJson(const WorkspaceData &data)
             item["name"] = c.name.toStdString();
         if (c.kind == Connection::Kind::Agent) {
             item["url"] = c.url.toString(QUrl::FullyEncoded).toStdString();
+            if (!c.signIn.isEmpty())
+                item["signIn"] = c.signIn.toStdString();
+            if (!c.signInCredentials.isEmpty()) {
+                json names = json::object();
+                for (auto it = c.signInCredentials.cbegin(); it != c.signInCredentials.cend(); ++it)
+                    names[it.key().toStdString()] = it.value().toStdString();
+                item["signInCredentials"] = std::move(names);
+            }
         } else {
             item["transport"] = c.transport.toStdString();
             item["era"] = c.era.toStdString();
@@ -234,6 +266,9 @@ json toJson(const WorkspaceData &data)
             } else {
                 item["url"] = c.url.toString(QUrl::FullyEncoded).toStdString();
                 item["headers"] = namedValues(c.headers);
+                item["oauth"] = c.oauth;
+                if (!c.oauthClientId.isEmpty())
+                    item["oauthClientId"] = c.oauthClientId.toStdString();
             }
         }
         connections.push_back(std::move(item));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPair>
 #include <QString>
@@ -46,6 +47,20 @@ struct Connection
     QList<NamedValue> environment;
     QString workingDirectory;
     QList<NamedValue> headers;
+    /// Over Streamable HTTP: signs in with OAuth when the server asks (MCP
+    /// authorization); tokens are kept in the keychain under the issuer.
+    bool oauth = true;
+    /// A client ID the person registered with the server's authorization
+    /// server; empty: Crosstalk registers itself where it can.
+    QString oauthClientId;
+    // Agents only.
+    /// The sign-in option last used (auth::SignInOption::key()), to sign in
+    /// with again; empty when none was.
+    QString signIn;
+    /// For that option's schemes whose secret a person typed (API key,
+    /// bearer, basic, a client secret): the scheme's name and the name of the
+    /// keychain credential holding it. Only the names are in the file.
+    QMap<QString, QString> signInCredentials;
 
     friend bool operator==(const Connection &, const Connection &) = default;
 };

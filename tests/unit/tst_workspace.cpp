@@ -22,6 +22,9 @@ WorkspaceData sample()
     agent.id = QStringLiteral("billing");
     agent.name = QStringLiteral("Billing");
     agent.url = QUrl(QStringLiteral("http://127.0.0.1:4100/"));
+    agent.signIn = QStringLiteral("key/api-key + basic/http-basic");
+    agent.signInCredentials = {{QStringLiteral("key"), QStringLiteral("billing: key")},
+                               {QStringLiteral("basic"), QStringLiteral("billing: basic")}};
     Connection stdio;
     stdio.id = QStringLiteral("everything");
     stdio.kind = Connection::Kind::McpServer;
@@ -36,6 +39,8 @@ WorkspaceData sample()
     remote.era = QStringLiteral("modern");
     remote.url = QUrl(QStringLiteral("https://mcp.example/mcp"));
     remote.headers = {{QStringLiteral("X-Region"), QStringLiteral("eu"), false}};
+    remote.oauth = false;
+    remote.oauthClientId = QStringLiteral("registered-by-hand");
     data.connections = {agent, stdio, remote};
     return data;
 }
@@ -120,6 +125,12 @@ void TestWorkspace::badFilesNameWhatIsWrong_data()
                                 << QStringLiteral("connections[0]: a stdio server needs a command");
     QTest::newRow("name type") << fileOf(json::array({{{"id", "a"}, {"kind", "agent"}, {"url", "http://h/"}, {"name", 5}}}))
                                << QStringLiteral("connections[0].name: expected a string");
+    QTest::newRow("oauth type") << fileOf(json::array({{{"id", "r"}, {"kind", "mcp"}, {"transport", "sse"},
+                                                        {"url", "https://x.example/sse"}, {"oauth", "yes"}}}))
+                                << QStringLiteral("connections[0].oauth: expected true or false");
+    QTest::newRow("sign-in credentials") << fileOf(json::array({{{"id", "a"}, {"kind", "agent"}, {"url", "http://h/"},
+                                                                 {"signInCredentials", {{"key", 7}}}}}))
+                                         << QStringLiteral("connections[0].signInCredentials.key: expected a credential's name");
     QTest::newRow("deep") << QByteArray(100000, '[') << QStringLiteral("nested too deeply");
 }
 
