@@ -1868,10 +1868,6 @@ oder eine Signatur, die sich nicht verifizieren lässt, 4 keine Verbindung oder 
         <translation>Bei jedem Aufruf des Agenten mitgesendet: %1.</translation>
     </message>
     <message>
-        <source>The agent answered HTTP %1</source>
-        <translation>Der Agent hat mit HTTP %1 geantwortet</translation>
-    </message>
-    <message>
         <source>The agent refused the credentials given; sign in again with others.</source>
         <translation>Der Agent hat die angegebenen Zugangsdaten abgelehnt; melden Sie sich mit anderen erneut an.</translation>
     </message>
@@ -4501,6 +4497,14 @@ Er führt zu %2.</translation>
         <source>Signed in; the extended card is on the Agent Card tab.</source>
         <translation>Angemeldet; die erweiterte Karte steht auf dem Tab „Agentenkarte“.</translation>
     </message>
+    <message>
+        <source>%1: signed in as last time, from the keychain.</source>
+        <translation>%1: wie beim letzten Mal angemeldet, aus dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::ui::McpArgumentsForm</name>
@@ -5177,6 +5181,26 @@ Er führt zu %2.</translation>
         <source>The variable name “%1” holds an equals sign.</source>
         <translation>Der Variablenname „%1“ enthält ein Gleichheitszeichen.</translation>
     </message>
+    <message>
+        <source>Sign in with &amp;OAuth when the server asks (Streamable HTTP)</source>
+        <translation>Mit &amp;OAuth anmelden, wenn der Server danach fragt (Streamable HTTP)</translation>
+    </message>
+    <message>
+        <source>A 401 from the server starts the MCP authorization flow in the system browser; tokens are kept in the keychain.</source>
+        <translation>Ein 401 vom Server startet den MCP-Autorisierungs-Flow im Browser des Systems; Tokens werden im Schlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Optional: Crosstalk registers itself where the server allows it</source>
+        <translation>Optional: Crosstalk registriert sich selbst, wo der Server es zulässt</translation>
+    </message>
+    <message>
+        <source>Authorization:</source>
+        <translation>Autorisierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::ui::McpServerView</name>
@@ -5362,6 +5386,62 @@ Er führt zu %2.</translation>
     <message>
         <source>Prompts</source>
         <translation>Prompts</translation>
+    </message>
+    <message>
+        <source>Signing in with OAuth… (finish in your browser if it opened)</source>
+        <translation>Anmeldung mit OAuth läuft … (schließen Sie sie im Browser ab, falls er sich geöffnet hat)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In</source>
+        <translation>A&amp;nmelden</translation>
+    </message>
+    <message>
+        <source>Signs in with OAuth now, before the server asks: the system browser opens if the authorization server needs you.</source>
+        <translation>Meldet sich jetzt mit OAuth an, bevor der Server danach fragt: Der Browser des Systems öffnet sich, wenn der Autorisierungsserver Sie braucht.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Forgets the server&apos;s tokens, here and in the keychain; the client registration stays.</source>
+        <translation>Vergisst die Tokens des Servers, hier und im Schlüsselbund; die Client-Registrierung bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Steps of the last sign-in:</source>
+        <translation>Schritte der letzten Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Authorization</source>
+        <translation>Autorisierung</translation>
+    </message>
+    <message>
+        <source>Signing in… Finish in your browser if it opened; the steps follow below.</source>
+        <translation>Anmeldung läuft … Schließen Sie sie im Browser ab, falls er sich geöffnet hat; die Schritte folgen unten.</translation>
+    </message>
+    <message>
+        <source>Signed in with %1.</source>
+        <translation>Angemeldet bei %1.</translation>
+    </message>
+    <message>
+        <source>Scopes: %1.</source>
+        <translation>Scopes: %1.</translation>
+    </message>
+    <message>
+        <source>The access token expires at %1.</source>
+        <translation>Das Zugriffstoken läuft am %1 ab.</translation>
+    </message>
+    <message>
+        <source>Not signed in. Crosstalk signs in with OAuth when the server asks (HTTP 401), or now with Sign In.</source>
+        <translation>Nicht angemeldet. Crosstalk meldet sich mit OAuth an, wenn der Server danach fragt (HTTP 401), oder sofort mit „Anmelden“.</translation>
+    </message>
+    <message>
+        <source>The last sign-in failed: %1</source>
+        <translation>Die letzte Anmeldung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sign-In</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
     </message>
 </context>
 <context>
@@ -6162,6 +6242,18 @@ Er führt zu %2.</translation>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Signed in, but the keychain could not keep the tokens (%1): they serve until Crosstalk quits.</source>
+        <translation>Angemeldet, aber der Schlüsselbund konnte die Tokens nicht aufbewahren (%1): Sie gelten nur, bis Crosstalk beendet wird.</translation>
+    </message>
+    <message>
+        <source>Signed in, but the keychain could not keep what you typed (%1): you will be asked again in the next run.</source>
+        <translation>Angemeldet, aber der Schlüsselbund konnte Ihre Eingaben nicht aufbewahren (%1): Beim nächsten Programmlauf werden Sie erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>Signed in. Calls to the agent now go with this sign-in, and the keychain keeps it for the next run.</source>
+        <translation>Angemeldet. Aufrufe des Agenten erfolgen jetzt mit dieser Anmeldung, und der Schlüsselbund bewahrt sie für den nächsten Programmlauf auf.</translation>
+    </message>
 </context>
 <context>
     <name>crosstalk::ui::TaskListModel</name>
@@ -6616,6 +6708,29 @@ Er führt zu %2.</translation>
     </message>
 </context>
 <context>
+    <name>crosstalk::workspace::AgentSessions</name>
+    <message>
+        <source>The agent&apos;s card no longer offers the way you signed in last time (%1); sign in again.</source>
+        <translation>Die Karte des Agenten bietet den Weg, auf dem Sie sich zuletzt angemeldet haben (%1), nicht mehr an; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>nothing is kept for “%1”</source>
+        <translation>für „%1“ ist nichts aufbewahrt</translation>
+    </message>
+    <message>
+        <source>The last sign-in could not be set up again: %1. Sign in again.</source>
+        <translation>Die letzte Anmeldung konnte nicht wiederhergestellt werden: %1. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>the keychain could not read “%1” (%2)</source>
+        <translation>der Schlüsselbund konnte „%1“ nicht lesen (%2)</translation>
+    </message>
+    <message>
+        <source>the keychain holds no credential “%1”</source>
+        <translation>der Schlüsselbund enthält keine Zugangsdaten „%1“</translation>
+    </message>
+</context>
+<context>
     <name>crosstalk::workspace::McpSessions</name>
     <message>
         <source>There is no MCP server with this id in the workspace.</source>
@@ -6636,6 +6751,26 @@ Er führt zu %2.</translation>
     <message>
         <source>The header %1 is a secret whose value is not known in this run: edit the server and give it.</source>
         <translation>Der Header %1 ist ein Geheimnis, dessen Wert in diesem Programmlauf nicht bekannt ist: Bearbeiten Sie den Server und geben Sie ihn an.</translation>
+    </message>
+    <message>
+        <source>A server started over stdio takes its credentials from its environment; OAuth is for servers over HTTP.</source>
+        <translation>Ein über stdio gestarteter Server bezieht seine Zugangsdaten aus seiner Umgebung; OAuth ist für Server über HTTP gedacht.</translation>
+    </message>
+    <message>
+        <source>Signing in with OAuth needs the Streamable HTTP transport; this server is set to HTTP+SSE.</source>
+        <translation>Die Anmeldung mit OAuth braucht den Transport Streamable HTTP; dieser Server ist auf HTTP+SSE eingestellt.</translation>
+    </message>
+    <message>
+        <source>OAuth is turned off for this server (Edit… in the server's context menu turns it on).</source>
+        <translation>OAuth ist für diesen Server ausgeschaltet („Bearbeiten …“ im Kontextmenü des Servers schaltet es ein).</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read (%1); tokens are kept in memory for this run only.</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden (%1); Tokens werden nur für diesen Programmlauf im Arbeitsspeicher aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The keychain did not keep the tokens (%1); they are kept in memory for this run only.</source>
+        <translation>Der Schlüsselbund hat die Tokens nicht aufbewahrt (%1); sie werden nur für diesen Programmlauf im Arbeitsspeicher aufbewahrt.</translation>
     </message>
 </context>
 <context>
@@ -6738,6 +6873,18 @@ Er führt zu %2.</translation>
     <message>
         <source>%1.id: “%2” is used twice</source>
         <translation>%1.id: „%2“ kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>%1.oauth: expected true or false</source>
+        <translation>%1.oauth: true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>%1.signInCredentials: expected an object of at most 64 scheme names and credential names</source>
+        <translation>%1.signInCredentials: ein Objekt aus höchstens 64 Schemanamen und Namen von Zugangsdaten erwartet</translation>
+    </message>
+    <message>
+        <source>%1.signInCredentials.%2: expected a credential&apos;s name</source>
+        <translation>%1.signInCredentials.%2: den Namen von Zugangsdaten erwartet</translation>
     </message>
 </context>
 <context>

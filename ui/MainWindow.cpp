@@ -16,6 +16,7 @@
 #include "a2a/CardDiff.h"
 #include "a2a/WebhookReceiver.h"
 #include "auth/A2aSignIn.h"
+#include "auth/CredentialStore.h"
 #include "workspace/AgentSessions.h"
 #include "workspace/ConnectionStates.h"
 #include "workspace/Workspace.h"
@@ -245,6 +246,14 @@ void MainWindow::createAgentTabs()
     m_agentTabs->setTabEnabled(1, talks);
     m_agentTabs->setTabEnabled(2, talks);
     if (talks) {
+        connect(m_services.sessions, &workspace::AgentSessions::signInRestored, this,
+                [this](const QString &id, const QString &error) {
+                    const workspace::Connection *c = m_services.workspace->connection(id);
+                    const QString name = revealHiddenCharacters(c && !c->name.isEmpty() ? c->name : id);
+                    statusBar()->showMessage(error.isEmpty() ? tr("%1: signed in as last time, from the keychain.").arg(name)
+                                                             : tr("%1: %2").arg(name, error),
+                                             error.isEmpty() ? 5000 : 0);
+                });
         if (a2a::WebhookReceiver *receiver = m_services.sessions->pushReceiver())
             m_tasksView->setPushReceiver(receiver);
         else
@@ -290,7 +299,25 @@ void MainWindow::openSignIn()
     const a2a::AgentCard card = *status.card->card;
     auto *dialog = new SignInDialog(card, QUrl(conversation->client()->endpoint().url), m_services.credentials, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setConnectionId(id);
+    if (const workspace::Connection *c = m_services.workspace->connection(id); c && !c->signIn.isEmpty())
+        dialog->chooseOption(c->signIn); // the way used last time
     m_signInDialog = dialog;
+    connect(dialog, &SignInDialog::signInRemembered, this,
+            [this, id](const QString &option, const QMap<QString, QString> &credentials) {
+                const workspace::Connection *c = m_services.workspace->connection(id);
+                if (!c)
+                    return;
+                workspace::Connection changed = *c;
+                // Secrets kept for a way no longer used leave the keychain.
+                for (const QString &name : std::as_const(c->signInCredentials)) {
+                    if (m_services.credentials && !credentials.values().contains(name))
+                        m_services.credentials->remove(name, this, [](bool, const QString &) {});
+                }
+                changed.signIn = option;
+                changed.signInCredentials = credentials;
+                m_services.workspace->update(changed);
+            });
     connect(dialog, &SignInDialog::signInStarted, this, [this, id](auth::A2aSignIn *signIn) {
         m_services.sessions->setSignIn(id, signIn);
     });

@@ -224,20 +224,15 @@ void SignInDialog::signIn()
     auth::OAuthOptions oauth;
     oauth.openBrowser = m_browser ? m_browser : [](const QUrl &url) { QDesktopServices::openUrl(url); };
     s->setOAuthOptions(oauth);
+    m_keychainErrors.clear();
     if (m_store) {
         if (m_memoryOnly->isChecked())
             m_store->setMemoryOnly(true);
-        const QPointer<auth::CredentialStore> store = m_store;
-        s->setGrantStorage(
-            [store, s](const QString &issuer, std::function<void(std::optional<auth::OAuthGrant>)> done) {
-                if (!store)
-                    return done(std::nullopt);
-                store->loadGrant(issuer, s, [done](const std::optional<auth::OAuthGrant> &grant, const QString &) { done(grant); });
-            },
-            [store, s](const auth::OAuthGrant &grant) {
-                if (store)
-                    store->saveGrant(grant, s, [](const QString &) {});
-            });
+        s->setCredentialStore(m_store);
+        connect(s, &auth::A2aSignIn::keychainFailed, this, [this, s](const QString &error) {
+            if (m_running == s && !m_keychainErrors.contains(error))
+                m_keychainErrors.append(error);
+        });
     }
     m_running = s;
     m_steps->clear();
@@ -247,16 +242,69 @@ void SignInDialog::signIn()
             return;
         m_running = nullptr;
         setBusy(false);
-        if (error.isEmpty())
-            setStatus(tr("Signed in. Calls to the agent now go with this sign-in."), false);
-        else
+        if (!error.isEmpty())
             setStatus(tr("The sign-in failed: %1").arg(error), true);
+        else if (!m_keychainErrors.isEmpty())
+            setStatus(tr("Signed in, but the keychain could not keep the tokens (%1): they serve until Crosstalk quits.")
+                          .arg(m_keychainErrors.join(QStringLiteral("; "))),
+                      true);
+        else
+            setStatus(tr("Signed in. Calls to the agent now go with this sign-in."), false);
         emit signInFinished(error);
+        if (error.isEmpty())
+            remember(s);
     });
     setBusy(true);
     setStatus(tr("Signing in…"), false);
     emit signInStarted(s);
     s->signIn();
+}
+
+void SignInDialog::remember(auth::A2aSignIn *signIn)
+{
+    // Memory-only means nothing outlives the run, not even which way was used.
+    if (!m_store || m_store->isMemoryOnly() || m_connectionId.isEmpty())
+        return;
+    const QString key = signIn->option().key();
+    QList<std::pair<QString, auth::Credential>> credentials; // by scheme
+    for (const SchemeSignIn &scheme : signIn->option().schemes) {
+        if (std::optional<auth::Credential> c = signIn->credentialFor(scheme)) {
+            c->name = auth::signInCredentialName(m_connectionId, scheme.name);
+            credentials.append({scheme.name, *c});
+        }
+    }
+    if (credentials.isEmpty())
+        return emit signInRemembered(key, {});
+    struct Saving
+    {
+        QMap<QString, QString> names;
+        QStringList errors;
+        qsizetype left = 0;
+    };
+    auto saving = std::make_shared<Saving>();
+    saving->left = credentials.size();
+    for (const auto &entry : std::as_const(credentials)) {
+        const QString scheme = entry.first;
+        const QString name = entry.second.name;
+        m_store->save(entry.second, this, [this, saving, scheme, name, key](const QString &error) {
+            if (error.isEmpty())
+                saving->names.insert(scheme, name);
+            else
+                saving->errors << error;
+            if (--saving->left > 0)
+                return;
+            if (!saving->errors.isEmpty())
+                setStatus(tr("Signed in, but the keychain could not keep what you typed (%1): you will be asked again "
+                             "in the next run.")
+                              .arg(saving->errors.join(QStringLiteral("; "))),
+                          true);
+            else
+                setStatus(tr("Signed in. Calls to the agent now go with this sign-in, and the keychain keeps it for the "
+                             "next run."),
+                          false);
+            emit signInRemembered(key, saving->names);
+        });
+    }
 }
 
 void SignInDialog::setBusy(bool busy)

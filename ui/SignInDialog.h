@@ -4,6 +4,7 @@
 #include "auth/A2aSecurity.h"
 
 #include <QDialog>
+#include <QMap>
 #include <QPointer>
 #include <QUrl>
 
@@ -50,6 +51,10 @@ public:
     QString statusText() const;
     /// Starts the sign-in, as the Sign in button does.
     void signIn();
+    /// The workspace connection signed into: the secrets typed for API key,
+    /// bearer and basic schemes are kept in the keychain under its id
+    /// (auth::signInCredentialName) once the sign-in succeeds.
+    void setConnectionId(const QString &id) { m_connectionId = id; }
 
 signals:
     /// A sign-in begins: the receiver takes it (it authorizes the agent's
@@ -57,6 +62,11 @@ signals:
     void signInStarted(crosstalk::auth::A2aSignIn *signIn);
     /// The sign-in ended: `error` is empty when it succeeded.
     void signInFinished(const QString &error);
+    /// After a sign-in that succeeded, with the keychain in use: the option
+    /// (SignInOption::key()) and, per scheme, the keychain credential that
+    /// now holds what was typed for it. The workspace keeps these names, so
+    /// the agent is signed into again in the next run.
+    void signInRemembered(const QString &optionKey, const QMap<QString, QString> &credentials);
 
 protected:
     void reject() override;
@@ -65,6 +75,7 @@ private:
     void buildInputs();
     void setBusy(bool busy);
     void setStatus(const QString &text, bool error);
+    void remember(auth::A2aSignIn *signIn);
     QLineEdit *addField(const QString &scheme, const QString &field, const QString &label, bool secret);
 
     a2a::AgentCard m_card;
@@ -73,6 +84,8 @@ private:
     QList<auth::SignInOption> m_options;
     std::function<void(const QUrl &)> m_browser;
     QPointer<auth::A2aSignIn> m_running;
+    QString m_connectionId;
+    QStringList m_keychainErrors; // of the sign-in under way
 
     QComboBox *m_optionBox = nullptr;
     QLabel *m_problemLabel = nullptr;

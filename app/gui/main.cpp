@@ -151,6 +151,9 @@ int main(int argc, char *argv[])
     // What servers ask (sampling, elicitation, roots) is answered in dialogs.
     ui::McpRequestHandler requests(&workspace);
     workspace::McpSessions servers(&workspace, &states, &traffic, &requests);
+    // Agents signed into before are signed into again from the keychain.
+    sessions.setCredentialStore(&credentials);
+    sessions.setBrowser([](const QUrl &url) { QDesktopServices::openUrl(url); });
     // Servers over HTTP sign in with OAuth in the system browser, keeping
     // their tokens in the keychain.
     servers.setCredentialStore(&credentials);

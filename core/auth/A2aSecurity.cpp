@@ -300,4 +300,17 @@ QList<SignInOption> signInOptions(const a2a::AgentCard &card)
     return options;
 }
 
+QString signInCredentialName(const QString &connectionId, const QString &scheme)
+{
+    QString name = connectionId + QStringLiteral(": ") + scheme;
+    for (QChar &c : name) {
+        if (c == QLatin1Char('/') || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = QLatin1Char('_');
+    }
+    name.truncate(128);
+    if (name.size() == 128 && name.back().isHighSurrogate())
+        name.chop(1);
+    return name;
+}
+
 } // namespace crosstalk::auth

@@ -85,4 +85,10 @@ public:
 /// person sees everything the card says. Both the v1.0 and v0.3 shapes.
 QList<SignInOption> signInOptions(const a2a::AgentCard &card);
 
+/// The keychain credential that keeps what a person typed for `scheme`
+/// when signing in to the workspace connection `connectionId`: "<id>:
+/// <scheme>", with what a credential's name may not hold ('/', control
+/// characters) replaced by '_', at most 128 characters.
+QString signInCredentialName(const QString &connectionId, const QString &scheme);
+
 } // namespace crosstalk::auth

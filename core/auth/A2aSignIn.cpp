@@ -1,5 +1,6 @@
 #include "auth/A2aSignIn.h"
 
+#include "auth/CredentialStore.h"
 #include "traffic/TrafficLog.h"
 
 #include <QTimer>
@@ -56,6 +57,29 @@ QString A2aSignIn::missingInput() const
     if (missing.isEmpty())
         return {};
     return tr("Still needed: %1.").arg(missing.join(QStringLiteral(", ")));
+}
+
+void A2aSignIn::setCredentialStore(CredentialStore *store)
+{
+    const QPointer<CredentialStore> kept = store;
+    setGrantStorage(
+        [this, kept](const QString &issuer, std::function<void(std::optional<OAuthGrant>)> done) {
+            if (!kept)
+                return done(std::nullopt);
+            kept->loadGrant(issuer, this, [this, done](const std::optional<OAuthGrant> &grant, const QString &error) {
+                if (!error.isEmpty())
+                    emit keychainFailed(error);
+                done(grant);
+            });
+        },
+        [this, kept](const OAuthGrant &grant) {
+            if (!kept)
+                return;
+            kept->saveGrant(grant, this, [this](const QString &error) {
+                if (!error.isEmpty())
+                    emit keychainFailed(error);
+            });
+        });
 }
 
 std::optional<Credential> A2aSignIn::credentialFor(const SchemeSignIn &scheme) const

@@ -14,6 +14,8 @@ class TrafficLog;
 
 namespace crosstalk::auth {
 
+class CredentialStore;
+
 /// What a person gives for one scheme of a sign-in option.
 struct SchemeInput
 {
@@ -46,6 +48,12 @@ public:
     /// OAuth schemes (the rest is set from the card).
     void setOAuthOptions(const OAuthOptions &options) { m_oauthOptions = options; }
     void setGrantStorage(OAuthAuthorizer::LoadGrant load, OAuthAuthorizer::SaveGrant save);
+    /// Keeps the OAuth grants in `store` (the keychain, or memory when it is
+    /// memory-only); keychainFailed() says when it could not read or keep one.
+    void setCredentialStore(CredentialStore *store);
+    /// The credential a scheme's typed input makes (API key, bearer or basic,
+    /// named after the scheme), or nullopt for the other schemes.
+    std::optional<Credential> credentialFor(const SchemeSignIn &scheme) const;
     void setTrafficLog(traffic::TrafficLog *log, const QString &connection);
 
     /// What the person still has to give before signIn(), or empty.
@@ -74,12 +82,14 @@ public:
 signals:
     void stepAdded(const crosstalk::auth::AuthStep &step);
     void finished(const QString &error);
+    /// The keychain could not read or keep an OAuth grant (its own reason):
+    /// the tokens serve this run only.
+    void keychainFailed(const QString &error);
 
 private:
     void record(AuthStep step);
     void runOAuth(qsizetype index);
     void finish(const QString &error);
-    std::optional<Credential> credentialFor(const SchemeSignIn &scheme) const;
     OAuthAuthorizer *makeAuthorizer(const SchemeSignIn &scheme);
 
     SignInOption m_option;

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 namespace crosstalk::a2a {
@@ -14,6 +15,7 @@ class WebhookReceiver;
 
 namespace crosstalk::auth {
 class A2aSignIn;
+class CredentialStore;
 }
 
 namespace crosstalk::traffic {
@@ -57,13 +59,31 @@ public:
     /// The agent's sign-in, or null.
     auth::A2aSignIn *signIn(const QString &id) const;
 
+    /// Where remembered sign-ins are read from: when an agent whose
+    /// connection names a sign-in option (Connection::signIn) gets its
+    /// conversation, the option is taken from its card again, what was typed
+    /// for it is read from the named keychain credentials, and its calls go
+    /// with it. API keys, bearer tokens and basic passwords serve at once;
+    /// OAuth schemes sign in when the agent asks, with the tokens the
+    /// keychain keeps (the browser opens only when they no longer serve).
+    /// The credentials of an agent removed from the workspace are removed
+    /// from the keychain. Null: nothing is remembered.
+    void setCredentialStore(auth::CredentialStore *store);
+    /// Opens authorization URLs for remembered OAuth sign-ins (the system browser).
+    void setBrowser(std::function<void(const QUrl &)> open) { m_browser = std::move(open); }
+
 signals:
     void conversationCreated(const QString &id, crosstalk::a2a::Conversation *conversation);
+    /// A remembered sign-in was set up again (`error` empty), or could not
+    /// be (the card no longer offers it, a credential is gone, the keychain
+    /// failed), with why.
+    void signInRestored(const QString &id, const QString &error);
 
 private:
     struct Agent;
     void cardChanged(const QString &id);
     void forget(const QString &id);
+    void restoreSignIn(const QString &id);
 
     QPointer<Workspace> m_workspace;
     QPointer<ConnectionStates> m_states;
@@ -73,6 +93,8 @@ private:
     a2a::WebhookReceiver *m_push = nullptr;
     bool m_pushTried = false;
     QString m_pushError;
+    QPointer<auth::CredentialStore> m_store;
+    std::function<void(const QUrl &)> m_browser;
 };
 
 } // namespace crosstalk::workspace

@@ -339,7 +339,7 @@ QString McpSessions::oauthProblem(const QString &id) const
     if (c->transport == QLatin1String("sse"))
         return tr("Signing in with OAuth needs the Streamable HTTP transport; this server is set to HTTP+SSE.");
     if (!c->oauth)
-        return tr("OAuth is turned off for this server (Edit Server… turns it on).");
+        return tr("OAuth is turned off for this server (Edit… in the server's context menu turns it on).");
     if (!c->url.isValid() || (c->url.scheme() != QLatin1String("http") && c->url.scheme() != QLatin1String("https")))
         return tr("The server's address must be an http or https URL.");
     return {};

@@ -10,6 +10,7 @@
 #include "AuthStepsView.h"
 #include "ConnectionsSidebar.h"
 #include "MainWindow.h"
+#include "McpServerDialog.h"
 #include "McpServerView.h"
 #include "McpToolListModel.h"
 #include "McpToolsView.h"
@@ -26,7 +27,9 @@
 #include "PeerProcess.h"
 #include "TestPaths.h"
 
+#include <QCheckBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -250,6 +253,23 @@ void TestMcpSignIn::unknownClientShowsTheFailedFlow()
     QTRY_VERIFY(!m_servers->session(m_id));
     workspace::Connection c = *m_workspace->connection(m_id);
     c.oauthClientId = QStringLiteral("client-nobody-registered");
+    // The server dialog keeps the setting and the client ID.
+    {
+        ui::McpServerDialog dialog(m_window.get());
+        dialog.setConnection(c);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *oauth = dialog.findChild<QCheckBox *>(QStringLiteral("oauthCheck"));
+        auto *clientId = dialog.findChild<QLineEdit *>(QStringLiteral("clientIdEdit"));
+        QVERIFY(oauth && oauth->isChecked() && oauth->isEnabled());
+        QCOMPARE(clientId->text(), c.oauthClientId);
+        QCOMPARE(dialog.connection(), c);
+        shoot(&dialog, QStringLiteral("mcp-server-dialog.png"));
+        oauth->setChecked(false);
+        QVERIFY(!clientId->isEnabled());
+        QVERIFY(!dialog.connection().oauth);
+        QVERIFY(dialog.connection().oauthClientId.isEmpty());
+    }
     QVERIFY(m_workspace->update(c));
     QVERIFY(m_servers->authorizer(m_id));
     QVERIFY(!m_servers->authorizer(m_id)->isBusy());

@@ -17,11 +17,13 @@
 #include "a2a/TaskTracker.h"
 #include "auth/A2aSignIn.h"
 #include "auth/CredentialStore.h"
+#include "auth/A2aSecurity.h"
 #include "traffic/TrafficLog.h"
 #include "workspace/AgentSessions.h"
 #include "workspace/ConnectionStates.h"
 #include "workspace/Workspace.h"
 
+#include "A2aCalls.h"
 #include "LoopbackBrowser.h"
 #include "PeerProcess.h"
 #include "TestPaths.h"
@@ -32,7 +34,9 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QDir>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +74,7 @@ private slots:
     void signInFromTheCardsScheme();
     void failedFlowShowsItsSteps();
     void authRequiredOffersTheSignIn();
+    void typedTokenIsSignedIntoAgain();
 
 private:
     void shoot(QWidget *widget, const QString &name);
@@ -105,6 +110,7 @@ void TestSignIn::initTestCase()
     m_states = std::make_unique<workspace::ConnectionStates>(m_workspace.get(), m_traffic.get());
     m_sessions = std::make_unique<workspace::AgentSessions>(m_workspace.get(), m_states.get(), m_traffic.get());
     m_store = std::make_unique<auth::CredentialStore>();
+    m_sessions->setCredentialStore(m_store.get());
     ui::WorkspaceServices services{m_workspace.get(), m_states.get(), nullptr, m_traffic.get(), m_sessions.get()};
     services.credentials = m_store.get();
     m_window = std::make_unique<ui::MainWindow>(services);
@@ -260,6 +266,105 @@ void TestSignIn::authRequiredOffersTheSignIn()
     QVERIFY(task != entries.rend());
     QTRY_COMPARE_WITH_TIMEOUT(view->conversation()->task(task->taskId)->state(), a2a::TaskState::Completed, 10000);
     shoot(m_window.get(), QStringLiteral("auth-required-continued.png"));
+}
+
+void TestSignIn::typedTokenIsSignedIntoAgain()
+{
+    // An agent that takes a bearer token, which its card declares.
+    const QString token = QStringLiteral("gui-kept-bearer-5150");
+    test::PeerProcess strict;
+    QVERIFY2(strict.start(QStringLiteral("a2a/test-agent.mjs"), {QStringLiteral("--require-bearer"), token}),
+             qPrintable(strict.errorString()));
+    workspace::Connection agent;
+    agent.kind = workspace::Connection::Kind::Agent;
+    agent.name = QStringLiteral("Strict");
+    agent.url = strict.url();
+    const QString id = m_workspace->add(agent);
+    QTRY_VERIFY_WITH_TIMEOUT(m_states->status(id).state == workspace::ConnectionStates::State::Connected, 20000);
+    QVERIFY(m_window->sidebar()->select(id));
+    QTRY_VERIFY(m_window->conversationView()->conversation());
+
+    ui::SignInDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    auto *box = dialog->findChild<QComboBox *>(QStringLiteral("signInOption"));
+    QCOMPARE(box->count(), 1);
+    const QString key = box->currentData().toString();
+    const QString scheme = key.section(u'/', 0, 0);
+    auto *secret = dialog->findChild<QLineEdit *>(QStringLiteral("input:%1:secret").arg(scheme));
+    QVERIFY(secret);
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(secret, token);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    const QString kept = dialogText("Signed in. Calls to the agent now go with this sign-in, and the keychain keeps it for the next run.");
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->statusText() == kept, qPrintable(dialog->statusText()), 20000);
+
+    // The workspace names the way and the credential; the token is in the keychain alone.
+    const QString name = auth::signInCredentialName(id, scheme);
+    QTRY_COMPARE(m_workspace->connection(id)->signIn, key);
+    QCOMPARE(m_workspace->connection(id)->signInCredentials, (QMap<QString, QString>{{scheme, name}}));
+    QVERIFY(!workspace::workspace_file::serialize(m_workspace->data()).contains(token.toUtf8()));
+    std::optional<auth::Credential> stored;
+    bool loaded = false;
+    m_store->load(name, this, [&](const std::optional<auth::Credential> &credential, const QString &error) {
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        stored = credential;
+        loaded = true;
+    });
+    QTRY_VERIFY(loaded);
+    QVERIFY(stored);
+    QCOMPARE(stored->kind, auth::Credential::Kind::Bearer);
+    QCOMPARE(stored->secret, token);
+    dialog->close();
+    QTRY_VERIFY(!m_window->signInDialog());
+
+    // The next run: new sessions find the way and the token again, and the agent serves.
+    {
+        workspace::AgentSessions next(m_workspace.get(), m_states.get(), m_traffic.get());
+        next.setCredentialStore(m_store.get());
+        QSignalSpy restored(&next, &workspace::AgentSessions::signInRestored);
+        a2a::Conversation *conversation = next.conversation(id);
+        QVERIFY(conversation);
+        QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 10000);
+        QCOMPARE(restored.at(0).at(1).toString(), QString());
+        QVERIFY(next.signIn(id) && next.signIn(id)->isSignedIn());
+        const test::A2aOutcome served = test::waitFor(conversation->client()->sendMessage(test::userText(QStringLiteral("hello"))));
+        QVERIFY2(served.error.ok(), qPrintable(served.error.message));
+    }
+    // Without it, the agent refuses (so the test above means something).
+    {
+        workspace::AgentSessions anonymous(m_workspace.get(), m_states.get(), m_traffic.get());
+        a2a::Conversation *conversation = anonymous.conversation(id);
+        QVERIFY(conversation);
+        const test::A2aOutcome refused = test::waitFor(conversation->client()->sendMessage(test::userText(QStringLiteral("hello"))));
+        QVERIFY(!refused.error.ok());
+    }
+    // A way the card no longer offers is said, and nothing is sent with it.
+    {
+        workspace::Connection changed = *m_workspace->connection(id);
+        changed.signIn = QStringLiteral("gone/api-key");
+        QVERIFY(m_workspace->update(changed));
+        workspace::AgentSessions next(m_workspace.get(), m_states.get(), m_traffic.get());
+        next.setCredentialStore(m_store.get());
+        QSignalSpy restored(&next, &workspace::AgentSessions::signInRestored);
+        QVERIFY(next.conversation(id));
+        QCOMPARE(restored.size(), 1);
+        QVERIFY(restored.at(0).at(1).toString().contains(QLatin1String("gone/api-key")));
+        QVERIFY(!next.signIn(id));
+    }
+
+    // Removing the agent removes its token from the keychain.
+    QVERIFY(m_workspace->remove(id));
+    loaded = false;
+    m_store->load(name, this, [&](const std::optional<auth::Credential> &credential, const QString &error) {
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        stored = credential;
+        loaded = true;
+    });
+    QTRY_VERIFY(loaded);
+    QVERIFY(!stored);
+    int files = 0;
+    const QStringList found = test::filesHoldingSecrets({QDir::homePath(), m_dir.path()}, {token}, &files);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
 }
 
 QTEST_MAIN(TestSignIn)

@@ -106,6 +106,7 @@ private slots:
     void secretsGoWhereTheSchemeSays();
     void missingInputIsNamed();
     void refusalWithTypedSecretsIsFinal();
+    void keptCredentialNames();
 };
 
 void TestA2aSecurity::requirementsBecomeOptions_data()
@@ -304,6 +305,22 @@ void TestA2aSecurity::refusalWithTypedSecretsIsFinal()
     QVERIFY(!retried);
     QVERIFY(why.contains(QLatin1String("refused the credentials")));
     QCOMPARE(s.steps().last().kind, AuthStep::Kind::Challenge);
+}
+
+void TestA2aSecurity::keptCredentialNames()
+{
+    QCOMPARE(auth::signInCredentialName(QStringLiteral("billing"), QStringLiteral("apiKey")), QStringLiteral("billing: apiKey"));
+    // A card's scheme name cannot make a name the keychain index refuses.
+    const QString odd = auth::signInCredentialName(QStringLiteral("a"), QStringLiteral("x/y\n\u202Ez"));
+    QVERIFY2(auth::Credential::nameProblem(odd).isEmpty(), qPrintable(odd));
+    QCOMPARE(odd, QStringLiteral("a: x_y__z"));
+    const QString longName = auth::signInCredentialName(QStringLiteral("agent"), QString(300, u'k'));
+    QCOMPARE(longName.size(), 128);
+    QVERIFY(auth::Credential::nameProblem(longName).isEmpty());
+    // Whole characters only.
+    const QString emoji = auth::signInCredentialName(QStringLiteral("agent"), QString(120, u'k') + QStringLiteral("\U0001F600\U0001F600"));
+    QCOMPARE(emoji.size(), 127);
+    QVERIFY(!emoji.back().isHighSurrogate());
 }
 
 QTEST_GUILESS_MAIN(TestA2aSecurity)
