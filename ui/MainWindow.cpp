@@ -310,8 +310,9 @@ void MainWindow::openSignIn()
                     return;
                 workspace::Connection changed = *c;
                 // Secrets kept for a way no longer used leave the keychain.
+                const QList<QString> kept = credentials.values();
                 for (const QString &name : std::as_const(c->signInCredentials)) {
-                    if (m_services.credentials && !credentials.values().contains(name))
+                    if (m_services.credentials && !kept.contains(name))
                         m_services.credentials->remove(name, this, [](bool, const QString &) {});
                 }
                 changed.signIn = option;

@@ -152,9 +152,12 @@ McpServerView::McpServerView(workspace::Workspace *workspace, workspace::Connect
             if (id == m_id)
                 m_stderr->appendPlainText(revealHiddenCharacters(line));
         });
+        // A flow's steps and state touch the header and the Authorization tab alone.
         connect(sessions, &workspace::McpSessions::authorizationChanged, this, [this](const QString &id) {
-            if (id == m_id)
-                refresh();
+            if (id == m_id && m_workspace && m_workspace->connection(id)) {
+                refreshState();
+                refreshAuthorization();
+            }
         });
         connect(sessions, &workspace::McpSessions::signInFinished, this, [this](const QString &id, const QString &error) {
             if (error.isEmpty())
@@ -405,25 +408,7 @@ void McpServerView::refresh()
     mcp::McpSession *session = m_sessions ? m_sessions->session(m_id) : nullptr;
     const bool ready = m_sessions && m_sessions->isReady(m_id);
     setPeerText(m_nameLabel, c->name.isEmpty() ? c->id : c->name);
-    const auto status = m_states ? m_states->status(m_id) : workspace::ConnectionStates::Status();
-    QString state;
-    switch (status.state) {
-    case workspace::ConnectionStates::State::Idle:
-        state = tr("Not connected");
-        break;
-    case workspace::ConnectionStates::State::Connecting:
-        state = tr("Connecting…");
-        break;
-    case workspace::ConnectionStates::State::Connected:
-        state = tr("Connected");
-        break;
-    case workspace::ConnectionStates::State::Error:
-        state = tr("Not connected: %1").arg(revealHiddenCharacters(status.reason));
-        break;
-    }
-    if (auth::OAuthAuthorizer *a = m_sessions ? m_sessions->authorizer(m_id) : nullptr; a && a->isBusy())
-        state = tr("Signing in with OAuth… (finish in your browser if it opened)");
-    m_stateLabel->setText(state);
+    refreshState();
     m_connectButton->setEnabled(!session);
     m_disconnectButton->setEnabled(session != nullptr);
 
@@ -472,6 +457,29 @@ void McpServerView::refresh()
     m_tools->setServer(*c, ready ? session : nullptr, catalog);
     m_resources->setServer(ready ? session : nullptr, catalog);
     m_prompts->setServer(ready ? session : nullptr, catalog);
+}
+
+void McpServerView::refreshState()
+{
+    const auto status = m_states ? m_states->status(m_id) : workspace::ConnectionStates::Status();
+    QString state;
+    switch (status.state) {
+    case workspace::ConnectionStates::State::Idle:
+        state = tr("Not connected");
+        break;
+    case workspace::ConnectionStates::State::Connecting:
+        state = tr("Connecting…");
+        break;
+    case workspace::ConnectionStates::State::Connected:
+        state = tr("Connected");
+        break;
+    case workspace::ConnectionStates::State::Error:
+        state = tr("Not connected: %1").arg(revealHiddenCharacters(status.reason));
+        break;
+    }
+    if (auth::OAuthAuthorizer *a = m_sessions ? m_sessions->authorizer(m_id) : nullptr; a && a->isBusy())
+        state = tr("Signing in with OAuth… (finish in your browser if it opened)");
+    m_stateLabel->setText(state);
 }
 
 void McpServerView::buildAuthorization()

@@ -87,6 +87,8 @@ private:
     void buildRoots();
     void buildAuthorization();
     void refreshAuthorization();
+    /// The header's state: connected or not and why, or signing in.
+    void refreshState();
     void refresh();
     void refreshLog();
     void appendLogRow(const QDateTime &time, const QString &level, const QString &source, const QString &text);

@@ -14,7 +14,6 @@
 #include "McpServerView.h"
 #include "McpToolListModel.h"
 #include "McpToolsView.h"
-#include "Translations.h"
 #include "auth/CredentialStore.h"
 #include "auth/OAuthAuthorizer.h"
 #include "mcp/McpSession.h"
@@ -25,6 +24,7 @@
 
 #include "LoopbackBrowser.h"
 #include "PeerProcess.h"
+#include "Screenshots.h"
 #include "TestPaths.h"
 
 #include <QCheckBox>
@@ -73,7 +73,6 @@ private slots:
     void noFileHoldsAToken();
 
 private:
-    void shoot(QWidget *widget, const QString &name);
     ui::McpServerView *view() const { return m_window->serverView(); }
     QPushButton *button(const char *name) const
     {
@@ -98,8 +97,7 @@ void TestMcpSignIn::initTestCase()
     if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty())
         QSKIP(qPrintable(reason));
     QVERIFY(m_dir.isValid());
-    if (const QString locale = qEnvironmentVariable("CROSSTALK_SCREENSHOT_LOCALE"); !locale.isEmpty())
-        installTranslators(*qApp, QLocale(locale));
+    test::useScreenshotLocale();
     qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
     QSettings().clear();
     QVERIFY2(m_server.start(QStringLiteral("mcp/oauth-server.mjs")), qPrintable(m_server.errorString()));
@@ -136,14 +134,6 @@ void TestMcpSignIn::cleanupTestCase()
     m_traffic.reset();
     m_workspace.reset();
     m_store.reset();
-}
-
-void TestMcpSignIn::shoot(QWidget *widget, const QString &name)
-{
-    if (const QString dir = qEnvironmentVariable("CROSSTALK_SCREENSHOT_DIR"); !dir.isEmpty()) {
-        QTest::qWait(300);
-        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
-    }
 }
 
 void TestMcpSignIn::connectingSignsIn()
@@ -205,7 +195,7 @@ void TestMcpSignIn::connectingSignsIn()
     QTRY_VERIFY(loaded);
     QVERIFY(kept && kept->client);
     QVERIFY(kept->tokensFor(m_workspace->connection(m_id)->url.toString()));
-    shoot(m_window.get(), QStringLiteral("mcp-sign-in.png"));
+    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("mcp-sign-in.png")));
 }
 
 void TestMcpSignIn::signOutAndInAgain()
@@ -264,7 +254,7 @@ void TestMcpSignIn::unknownClientShowsTheFailedFlow()
         QVERIFY(oauth && oauth->isChecked() && oauth->isEnabled());
         QCOMPARE(clientId->text(), c.oauthClientId);
         QCOMPARE(dialog.connection(), c);
-        shoot(&dialog, QStringLiteral("mcp-server-dialog.png"));
+        QVERIFY(test::saveScreenshot(&dialog, QStringLiteral("mcp-server-dialog.png")));
         oauth->setChecked(false);
         QVERIFY(!clientId->isEnabled());
         QVERIFY(!dialog.connection().oauth);
@@ -310,7 +300,7 @@ void TestMcpSignIn::unknownClientShowsTheFailedFlow()
     QVERIFY(authorize);
     const auto *list = steps->findChild<QTreeWidget *>(QStringLiteral("authSteps"));
     QCOMPARE(list->currentItem()->text(0), ui::AuthStepsView::verdictText(auth::AuthStep::Verdict::Failed));
-    shoot(m_window.get(), QStringLiteral("mcp-sign-in-failed.png"));
+    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("mcp-sign-in-failed.png")));
 }
 
 void TestMcpSignIn::noFileHoldsAToken()

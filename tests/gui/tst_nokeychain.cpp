@@ -12,7 +12,6 @@
 #include "MainWindow.h"
 #include "McpServerView.h"
 #include "SignInDialog.h"
-#include "Translations.h"
 #include "auth/A2aSignIn.h"
 #include "auth/CredentialStore.h"
 #include "auth/OAuthAuthorizer.h"
@@ -24,6 +23,7 @@
 
 #include "LoopbackBrowser.h"
 #include "PeerProcess.h"
+#include "Screenshots.h"
 #include "TestPaths.h"
 
 #include <QCheckBox>
@@ -62,7 +62,6 @@ private slots:
     void noFileHoldsASecret();
 
 private:
-    void shoot(QWidget *widget, const QString &name);
 
     QTemporaryDir m_dir;
     test::PeerProcess m_agent;
@@ -85,8 +84,7 @@ void TestNoKeychain::initTestCase()
     QVERIFY(m_dir.isValid());
     // No session bus: the keychain cannot be reached, and says so at once.
     qputenv("DBUS_SESSION_BUS_ADDRESS", QString(QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus"))).toUtf8());
-    if (const QString locale = qEnvironmentVariable("CROSSTALK_SCREENSHOT_LOCALE"); !locale.isEmpty())
-        installTranslators(*qApp, QLocale(locale));
+    test::useScreenshotLocale();
     // Everything the app writes goes under this test's own folders, where the
     // search for secrets below looks.
     for (const char *name : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}) {
@@ -129,14 +127,6 @@ void TestNoKeychain::cleanupTestCase()
     m_store.reset();
 }
 
-void TestNoKeychain::shoot(QWidget *widget, const QString &name)
-{
-    if (const QString dir = qEnvironmentVariable("CROSSTALK_SCREENSHOT_DIR"); !dir.isEmpty()) {
-        QTest::qWait(300);
-        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
-    }
-}
-
 void TestNoKeychain::serverTokensLiveInMemory()
 {
     workspace::Connection server;
@@ -166,7 +156,7 @@ void TestNoKeychain::serverTokensLiveInMemory()
                                               "this run only.")),
              qPrintable(note->text()));
     QVERIFY(!m_store->isMemoryOnly()); // nothing chose memory-only for the person
-    shoot(m_window.get(), QStringLiteral("no-keychain-server.png"));
+    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("no-keychain-server.png")));
 }
 
 void TestNoKeychain::agentSignInIsKeptInMemory()
@@ -211,7 +201,7 @@ void TestNoKeychain::agentSignInIsKeptInMemory()
     // Memory-only: the workspace remembers nothing of it.
     QVERIFY(m_workspace->connection(id)->signIn.isEmpty());
     QVERIFY(m_workspace->connection(id)->signInCredentials.isEmpty());
-    shoot(dialog, QStringLiteral("no-keychain-sign-in.png"));
+    QVERIFY(test::saveScreenshot(dialog, QStringLiteral("no-keychain-sign-in.png")));
     dialog->close();
     QTRY_VERIFY(!m_window->signInDialog());
 }

@@ -12,7 +12,6 @@
 #include "ConversationView.h"
 #include "MainWindow.h"
 #include "SignInDialog.h"
-#include "Translations.h"
 #include "a2a/Conversation.h"
 #include "a2a/TaskTracker.h"
 #include "auth/A2aSignIn.h"
@@ -26,6 +25,7 @@
 #include "A2aCalls.h"
 #include "LoopbackBrowser.h"
 #include "PeerProcess.h"
+#include "Screenshots.h"
 #include "TestPaths.h"
 
 #include <QCheckBox>
@@ -77,7 +77,6 @@ private slots:
     void typedTokenIsSignedIntoAgain();
 
 private:
-    void shoot(QWidget *widget, const QString &name);
     ui::SignInDialog *openDialog();
 
     QTemporaryDir m_dir;
@@ -97,8 +96,7 @@ void TestSignIn::initTestCase()
     if (const QString reason = test::peersUnavailableReason(); !reason.isEmpty())
         QSKIP(qPrintable(reason));
     QVERIFY(m_dir.isValid());
-    if (const QString locale = qEnvironmentVariable("CROSSTALK_SCREENSHOT_LOCALE"); !locale.isEmpty())
-        installTranslators(*qApp, QLocale(locale));
+    test::useScreenshotLocale();
     qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
     QSettings().clear();
     QVERIFY2(m_agent.start(QStringLiteral("a2a/oauth-agent.mjs"),
@@ -134,14 +132,6 @@ void TestSignIn::cleanupTestCase()
     m_traffic.reset();
     m_workspace.reset();
     m_store.reset();
-}
-
-void TestSignIn::shoot(QWidget *widget, const QString &name)
-{
-    if (const QString dir = qEnvironmentVariable("CROSSTALK_SCREENSHOT_DIR"); !dir.isEmpty()) {
-        QTest::qWait(300);
-        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
-    }
 }
 
 ui::SignInDialog *TestSignIn::openDialog()
@@ -183,7 +173,7 @@ void TestSignIn::signInFromTheCardsScheme()
     for (int i = 0; i < steps->stepCount(); ++i)
         QVERIFY2(steps->step(i).verdict != auth::AuthStep::Verdict::Failed, qPrintable(steps->step(i).detail));
     QVERIFY(m_sessions->signIn(m_id) && m_sessions->signIn(m_id)->isSignedIn());
-    shoot(dialog, QStringLiteral("sign-in.png"));
+    QVERIFY(test::saveScreenshot(dialog, QStringLiteral("sign-in.png")));
 
     // The extended card's changes, on their own tab of the card.
     ui::AgentCardView *card = m_window->cardView();
@@ -196,7 +186,7 @@ void TestSignIn::signInFromTheCardsScheme()
     dialog->close();
     QTRY_VERIFY(!m_window->signInDialog());
     tabs->setCurrentWidget(changes);
-    shoot(m_window.get(), QStringLiteral("extended-card.png"));
+    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("extended-card.png")));
 }
 
 void TestSignIn::failedFlowShowsItsSteps()
@@ -227,7 +217,7 @@ void TestSignIn::failedFlowShowsItsSteps()
     QVERIFY(!details.contains(QLatin1String("wrong-secret-1234")));
     const auto *list = dialog->stepsView()->findChild<QTreeWidget *>(QStringLiteral("authSteps"));
     QCOMPARE(list->currentItem()->text(0), ui::AuthStepsView::verdictText(auth::AuthStep::Verdict::Failed));
-    shoot(dialog, QStringLiteral("sign-in-failed.png"));
+    QVERIFY(test::saveScreenshot(dialog, QStringLiteral("sign-in-failed.png")));
     dialog->close();
     QTRY_VERIFY(!m_window->signInDialog());
 }
@@ -265,7 +255,7 @@ void TestSignIn::authRequiredOffersTheSignIn()
                                    [](const a2a::ConversationEntry &e) { return e.kind == a2a::ConversationEntry::Kind::Task; });
     QVERIFY(task != entries.rend());
     QTRY_COMPARE_WITH_TIMEOUT(view->conversation()->task(task->taskId)->state(), a2a::TaskState::Completed, 10000);
-    shoot(m_window.get(), QStringLiteral("auth-required-continued.png"));
+    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("auth-required-continued.png")));
 }
 
 void TestSignIn::typedTokenIsSignedIntoAgain()
